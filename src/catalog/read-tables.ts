@@ -1,0 +1,124 @@
+import type { ColumnDef, SchemaModel, TableDef } from '../model/types.js';
+import { qualifiedName } from '../model/ident.js';
+import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
+
+interface RawTableRow {
+  schema: string;
+  name: string;
+  relkind: 'r' | 'p';
+  relpersistence: 'p' | 'u';
+  relrowsecurity: boolean;
+  relforcerowsecurity: boolean;
+  partition_by: string | null;
+  parent_schema: string | null;
+  parent_name: string | null;
+  partition_bound: string | null;
+  comment: string | null;
+}
+
+const TABLES_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, c.relkind, c.relpersistence,
+       c.relrowsecurity, c.relforcerowsecurity,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
+       pn.nspname AS parent_schema, pc.relname AS parent_name,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_class pc ON pc.oid = i.inhparent
+LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+WHERE c.relkind IN ('r', 'p') AND ${inScope('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
+ORDER BY n.nspname, c.relname`;
+
+interface RawColumnRow {
+  schema: string;
+  relation: string;
+  relkind: string;
+  name: string;
+  type: string;
+  not_null: boolean;
+  default_expr: string | null;
+  generated: string;
+  identity: '' | 'a' | 'd';
+  collation: string | null;
+  comment: string | null;
+}
+
+/** Columns of tables, views and materialized views, in attnum order; one query for the whole database. */
+const COLUMNS_SQL = `
+SELECT n.nspname AS schema, c.relname AS relation, c.relkind, a.attname AS name,
+       format_type(a.atttypid, a.atttypmod) AS type,
+       a.attnotnull AS not_null,
+       pg_get_expr(d.adbin, d.adrelid) AS default_expr,
+       a.attgenerated AS generated,
+       a.attidentity AS identity,
+       CASE WHEN a.attcollation <> t.typcollation THEN
+         CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+              ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+       END AS collation,
+       col_description(c.oid, a.attnum) AS comment
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
+  AND ${inScope('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
+ORDER BY n.nspname, c.relname, a.attnum`;
+
+export async function readTables(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
+  const params = [scope.include, scope.exclude];
+  const tables = await db.query<RawTableRow>(TABLES_SQL, params);
+  for (const r of tables.rows) {
+    const t: TableDef = {
+      schema: r.schema,
+      name: r.name,
+      kind: r.relkind === 'p' ? 'partitioned' : 'table',
+      columns: [],
+      constraints: {},
+      indexes: {},
+      triggers: {},
+      policies: {},
+    };
+    if (r.relpersistence === 'u') t.unlogged = true;
+    if (r.partition_by) t.partitionBy = r.partition_by;
+    if (r.parent_schema != null && r.parent_name != null) {
+      t.partitionOf = qualifiedName(r.parent_schema, r.parent_name);
+      if (r.partition_bound) t.partitionBound = r.partition_bound;
+    }
+    if (r.relrowsecurity) t.rowSecurity = true;
+    if (r.relforcerowsecurity) t.forceRowSecurity = true;
+    if (r.comment != null) t.comment = r.comment;
+    model.tables[qualifiedName(r.schema, r.name)] = t;
+  }
+}
+
+/** Read after tables and views exist in the model: columns attach to their relation. */
+export async function readColumns(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
+  const { rows } = await db.query<RawColumnRow>(COLUMNS_SQL, [scope.include, scope.exclude]);
+  for (const r of rows) {
+    const key = qualifiedName(r.schema, r.relation);
+    if (r.relkind === 'v' || r.relkind === 'm') {
+      model.views[key]?.columns.push(r.name);
+      continue;
+    }
+    const table = model.tables[key];
+    if (!table) continue;
+    table.columns.push(toColumn(r));
+  }
+}
+
+function toColumn(r: RawColumnRow): ColumnDef {
+  const col: ColumnDef = { name: r.name, type: r.type };
+  if (r.not_null) col.notNull = true;
+  if (r.generated !== '' && r.default_expr != null) col.generated = r.default_expr;
+  else if (r.default_expr != null) col.default = r.default_expr;
+  if (r.identity === 'a') col.identity = 'always';
+  if (r.identity === 'd') col.identity = 'by default';
+  if (r.collation != null) col.collation = r.collation;
+  if (r.comment != null) col.comment = r.comment;
+  return col;
+}

@@ -1,0 +1,130 @@
+import type { DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
+import { qualifiedName, quoteIdent } from '../model/ident.js';
+import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
+
+interface RawEnumRow {
+  schema: string;
+  name: string;
+  values: string[];
+  comment: string | null;
+}
+
+const ENUMS_SQL = `
+SELECT n.nspname AS schema, t.typname AS name,
+       ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values,
+       obj_description(t.oid, 'pg_type') AS comment
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'e' AND ${inScope('n.nspname')} AND ${notFromExtension('pg_type', 't.oid')}
+ORDER BY n.nspname, t.typname`;
+
+interface RawDomainRow {
+  schema: string;
+  name: string;
+  type: string;
+  not_null: boolean;
+  default_expr: string | null;
+  collation: string | null;
+  checks: { name: string; expression: string; validated: boolean }[];
+  comment: string | null;
+}
+
+const DOMAINS_SQL = `
+SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS type,
+       t.typnotnull AS not_null, t.typdefault AS default_expr,
+       CASE WHEN t.typcollation <> bt.typcollation THEN quote_ident(co.collname) END AS collation,
+       COALESCE((SELECT json_agg(json_build_object('name', con.conname, 'expression', pg_get_expr(con.conbin, 0),
+                                                   'validated', con.convalidated) ORDER BY con.conname)
+                 FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), '[]') AS checks,
+       obj_description(t.oid, 'pg_type') AS comment
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_type bt ON bt.oid = t.typbasetype
+LEFT JOIN pg_collation co ON co.oid = t.typcollation
+WHERE t.typtype = 'd' AND ${inScope('n.nspname')} AND ${notFromExtension('pg_type', 't.oid')}
+ORDER BY n.nspname, t.typname`;
+
+interface RawSequenceRow {
+  schema: string;
+  name: string;
+  type: string;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+  owner_schema: string | null;
+  owner_table: string | null;
+  owner_column: string | null;
+  comment: string | null;
+}
+
+/** Sequences, except those that implement an identity column (deptype 'i': part of the column). */
+const SEQUENCES_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
+       s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
+       s.seqcache::text AS cache, s.seqcycle AS cycle,
+       own.owner_schema, own.owner_table, own.owner_column,
+       obj_description(c.oid, 'pg_class') AS comment
+FROM pg_sequence s
+JOIN pg_class c ON c.oid = s.seqrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN LATERAL (
+  SELECT rn.nspname AS owner_schema, rc.relname AS owner_table, ra.attname AS owner_column
+  FROM pg_depend d
+  JOIN pg_class rc ON rc.oid = d.refobjid
+  JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+  JOIN pg_attribute ra ON ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid
+  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
+    AND d.refobjsubid > 0 AND d.deptype = 'a'
+  LIMIT 1
+) own ON true
+WHERE ${inScope('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+ORDER BY n.nspname, c.relname`;
+
+export async function readTypes(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
+  const params = [scope.include, scope.exclude];
+  for (const r of (await db.query<RawEnumRow>(ENUMS_SQL, params)).rows) {
+    model.enums[qualifiedName(r.schema, r.name)] = {
+      schema: r.schema,
+      name: r.name,
+      values: r.values,
+      ...(r.comment != null && { comment: r.comment }),
+    };
+  }
+  for (const r of (await db.query<RawDomainRow>(DOMAINS_SQL, params)).rows) {
+    const d: DomainDef = { schema: r.schema, name: r.name, type: r.type };
+    if (r.not_null) d.notNull = true;
+    if (r.default_expr != null) d.default = r.default_expr;
+    if (r.collation != null) d.collation = r.collation;
+    if (r.checks.length > 0) {
+      d.checks = {};
+      for (const c of r.checks) d.checks[c.name] = { expression: c.expression, ...(!c.validated && { validated: false as const }) };
+    }
+    if (r.comment != null) d.comment = r.comment;
+    model.domains[qualifiedName(r.schema, r.name)] = d;
+  }
+}
+
+export async function readSequences(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
+  for (const r of (await db.query<RawSequenceRow>(SEQUENCES_SQL, [scope.include, scope.exclude])).rows) {
+    const s: SequenceDef = {
+      schema: r.schema,
+      name: r.name,
+      type: r.type,
+      start: r.start,
+      increment: r.increment,
+      min: r.min,
+      max: r.max,
+      cache: r.cache,
+    };
+    if (r.cycle) s.cycle = true;
+    if (r.owner_schema != null && r.owner_table != null && r.owner_column != null) {
+      s.ownedBy = `${qualifiedName(r.owner_schema, r.owner_table)}.${quoteIdent(r.owner_column)}`;
+    }
+    if (r.comment != null) s.comment = r.comment;
+    model.sequences[qualifiedName(r.schema, r.name)] = s;
+  }
+}

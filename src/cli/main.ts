@@ -1,0 +1,74 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, SchemaDoctorError } from '../errors.js';
+import { redact } from '../db/redact.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Options every command that reaches a database shares. */
+function connectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--url <url>', 'PostgreSQL connection URL (else DATABASE_URL, else PG* variables and ~/.pgpass)')
+    .option('--connect-timeout <seconds>', 'seconds to wait for a connection', '10')
+    .option('--schema <name>', 'only this schema (repeatable, globs allowed)', collect);
+}
+
+export function buildProgram(io: Io, done: (exitCode: number) => void): Command {
+  const program = new Command('schema-doctor')
+    .description('Find and repair schema drift in PostgreSQL.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  connectionOptions(
+    program
+      .command('snapshot')
+      .description('write the schema of a database (or of SQL files replayed on an embedded PostgreSQL) as a JSON manifest'),
+  )
+    .addOption(new Option('--from-sql <path...>', 'build the model by running SQL files (a file or a directory, in file-name order) on an embedded PostgreSQL'))
+    .option('--out <file>', 'write the manifest here instead of stdout')
+    .action(async (opts) => {
+      const { snapshotCommand } = await import('./snapshot.js');
+      done(await snapshotCommand(opts, io));
+    });
+
+  return program;
+}
+
+/** The CLI's single catch: every error becomes one paragraph on stderr and a documented exit code. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let code: number = ExitCode.OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+function report(err: unknown, io: Io): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.OK;
+    return ExitCode.USAGE;
+  }
+  if (err instanceof SchemaDoctorError) {
+    io.stderr.write(redact(`error [${err.code}]: ${err.message}\nhint: ${err.hint}\n`));
+    return err.exitCode;
+  }
+  const e = err as Error;
+  io.stderr.write(
+    redact(`error [INTERNAL]: ${e?.message ?? String(err)}\nhint: this is a bug in schema-doctor; run again with SCHEMA_DOCTOR_DEBUG=1 for details and report it.\n`),
+  );
+  if (io.env.SCHEMA_DOCTOR_DEBUG) io.stderr.write(redact(String(e?.stack ?? '')) + '\n');
+  return ExitCode.INTERNAL;
+}

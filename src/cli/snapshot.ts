@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { ExitCode, UsageError } from '../errors.js';
+import { renderManifest } from '../manifest/format.js';
+import { MANIFEST_SCHEMA_PATH } from '../package-root.js';
+import { loadLiveModel } from './live-model.js';
+import { connectionInput, type ConnectionFlags } from './common.js';
+import type { Io } from './main.js';
+
+interface SnapshotFlags extends ConnectionFlags {
+  fromSql?: string[];
+  out?: string;
+}
+
+export async function snapshotCommand(flags: SnapshotFlags, io: Io): Promise<number> {
+  if (flags.fromSql && flags.url) {
+    throw new UsageError('BAD_OPTION', '--from-sql and --url cannot be used together.', 'Snapshot either a live database (--url) or SQL files (--from-sql).');
+  }
+  const schemas = flags.schema ?? [];
+  let model;
+  if (flags.fromSql) {
+    const { modelFromSql } = await import('../manifest/replay.js');
+    model = await modelFromSql(flags.fromSql, { schemas });
+  } else {
+    model = await loadLiveModel(connectionInput(flags, io), { schemas });
+  }
+  const outDir = flags.out ? dirname(resolve(flags.out)) : process.cwd();
+  const schemaRef = relative(outDir, MANIFEST_SCHEMA_PATH).split('\\').join('/');
+  const text = renderManifest(model, schemaRef);
+  if (flags.out) {
+    try {
+      writeFileSync(flags.out, text);
+    } catch (err) {
+      throw new UsageError('OUT_UNWRITABLE', `Cannot write ${flags.out}: ${(err as Error).message}.`, 'Choose a writable path for --out.');
+    }
+    io.stderr.write(`wrote ${flags.out}: ${Object.keys(model.tables).length} tables, ${Object.keys(model.views).length} views, ${Object.keys(model.functions).length} functions\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return ExitCode.OK;
+}

@@ -1,0 +1,192 @@
+/**
+ * SchemaModel: one normalised model of a database schema, used for both sides of every comparison (the live
+ * database read from pg_catalog, and the expected schema from a manifest or SQL replay).
+ *
+ * Invariants:
+ * - Every map is keyed by the object's stable identity (qualified, quoted name; functions add their argument
+ *   types), so diffing two models is a comparison of keyed maps.
+ * - Nothing volatile: no oids, no sequence positions, no timestamps, no server version. The same DDL gives the
+ *   same model whatever PostgreSQL major (14–18) or source produced it.
+ * - Expressions (defaults, checks, predicates, view bodies) are text as PostgreSQL prints them, read with
+ *   `search_path = pg_catalog` so that every user object is schema-qualified the same way on both sides.
+ * - Optional fields are absent rather than null or false-y defaults, so manifests stay short and diffs small.
+ */
+export interface SchemaModel {
+  schemas: Record<string, SchemaDef>;
+  extensions: Record<string, ExtensionDef>;
+  enums: Record<string, EnumDef>;
+  domains: Record<string, DomainDef>;
+  sequences: Record<string, SequenceDef>;
+  tables: Record<string, TableDef>;
+  views: Record<string, ViewDef>;
+  functions: Record<string, FunctionDef>;
+}
+
+export interface SchemaDef {
+  name: string;
+  comment?: string;
+}
+
+export interface ExtensionDef {
+  name: string;
+  schema: string;
+}
+
+export interface EnumDef {
+  schema: string;
+  name: string;
+  /** In declaration order (pg_enum.enumsortorder). */
+  values: string[];
+  comment?: string;
+}
+
+export interface DomainDef {
+  schema: string;
+  name: string;
+  type: string;
+  notNull?: true;
+  default?: string;
+  collation?: string;
+  checks?: Record<string, { expression: string; validated?: false }>;
+  comment?: string;
+}
+
+export interface SequenceDef {
+  schema: string;
+  name: string;
+  type: string;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle?: true;
+  /** `schema.table.column` that owns the sequence (serial columns, OWNED BY). */
+  ownedBy?: string;
+  comment?: string;
+}
+
+export type TableKind = 'table' | 'partitioned';
+
+export interface TableDef {
+  schema: string;
+  name: string;
+  kind: TableKind;
+  unlogged?: true;
+  /** PARTITION BY clause of a partitioned table, as pg_get_partkeydef prints it. */
+  partitionBy?: string;
+  /** For a partition: its parent's key and the bound, as pg_get_expr prints it. */
+  partitionOf?: string;
+  partitionBound?: string;
+  rowSecurity?: true;
+  forceRowSecurity?: true;
+  columns: ColumnDef[];
+  /** Constraints keyed by name: primary key, unique, foreign key, check, exclusion. NOT NULL is a column property. */
+  constraints: Record<string, ConstraintDef>;
+  /** Indexes keyed by name, excluding those that back a constraint (they are part of the constraint). */
+  indexes: Record<string, IndexDef>;
+  triggers: Record<string, TriggerDef>;
+  policies: Record<string, PolicyDef>;
+  comment?: string;
+}
+
+export interface ColumnDef {
+  name: string;
+  /** format_type() output: `integer`, `character varying(32)`, `public.mood[]`. */
+  type: string;
+  notNull?: true;
+  default?: string;
+  identity?: 'always' | 'by default';
+  /** Expression of a GENERATED ALWAYS AS (…) STORED column. */
+  generated?: string;
+  /** Only when it differs from the type's default collation. */
+  collation?: string;
+  comment?: string;
+}
+
+export type ConstraintType = 'primary_key' | 'unique' | 'foreign_key' | 'check' | 'exclusion';
+export type FkAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+export interface ConstraintDef {
+  name: string;
+  type: ConstraintType;
+  /** pg_get_constraintdef() text: the whole definition, for display and for re-creating it. */
+  definition: string;
+  /** Constrained columns in key order (empty for a check over an expression with no column). */
+  columns: string[];
+  deferrable?: true;
+  initiallyDeferred?: true;
+  /** Present (false) only when the constraint exists but is NOT VALID. */
+  validated?: false;
+  nullsNotDistinct?: true;
+  noInherit?: true;
+  /** Foreign keys only. */
+  references?: { table: string; columns: string[]; onDelete: FkAction; onUpdate: FkAction; match: 'simple' | 'full' | 'partial' };
+  /** Check constraints only: the boolean expression. */
+  expression?: string;
+  comment?: string;
+}
+
+export interface IndexDef {
+  name: string;
+  unique?: true;
+  /** Access method: btree, hash, gin, gist, brin, spgist. */
+  method: string;
+  /**
+   * The definition from `USING` onwards, as pg_get_indexdef prints it (keys, INCLUDE, NULLS NOT DISTINCT,
+   * WITH (…), WHERE …). With `unique` and `method` it identifies the index whatever its name.
+   */
+  definition: string;
+  /** Key columns (an expression key is kept as its printed expression). */
+  columns: string[];
+  predicate?: string;
+  /** Present (false) when the index exists but is not valid, e.g. after a failed CREATE INDEX CONCURRENTLY. */
+  valid?: false;
+  comment?: string;
+}
+
+export interface TriggerDef {
+  name: string;
+  /** pg_get_triggerdef() text. */
+  definition: string;
+  /** O = origin (enabled), D = disabled, R = replica, A = always. Absent when enabled (O). */
+  enabled?: 'disabled' | 'replica' | 'always';
+  comment?: string;
+}
+
+export interface PolicyDef {
+  name: string;
+  permissive: boolean;
+  command: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  roles: string[];
+  using?: string;
+  withCheck?: string;
+}
+
+export interface ViewDef {
+  schema: string;
+  name: string;
+  materialized?: true;
+  /** The SELECT as PostgreSQL prints it, normalised across majors (see catalog/normalize-view.ts). */
+  definition: string;
+  options?: string[];
+  columns: string[];
+  indexes?: Record<string, IndexDef>;
+  triggers?: Record<string, TriggerDef>;
+  comment?: string;
+}
+
+export interface FunctionDef {
+  schema: string;
+  name: string;
+  kind: 'function' | 'procedure';
+  /** Identity arguments as pg_get_function_identity_arguments prints them. */
+  identityArgs: string;
+  /** pg_get_functiondef() text: a complete CREATE OR REPLACE statement. */
+  definition: string;
+  comment?: string;
+}
+
+export function emptyModel(): SchemaModel {
+  return { schemas: {}, extensions: {}, enums: {}, domains: {}, sequences: {}, tables: {}, views: {}, functions: {} };
+}

