@@ -107,7 +107,11 @@ export async function readColumns(db: Queryable, scope: SchemaScope, model: Sche
     }
     const table = model.tables[key];
     if (!table) continue;
-    table.columns.push(toColumn(r));
+    const col = toColumn(r);
+    // PostgreSQL 17+ marks a partition's column as identity when its parent's is; up to 16 it does not. The
+    // identity belongs to the parent's definition, so it is left off partitions on every version.
+    if (table.partitionOf !== undefined) delete col.identity;
+    table.columns.push(col);
   }
 }
 

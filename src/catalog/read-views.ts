@@ -10,11 +10,13 @@ interface RawViewRow {
   definition: string;
   options: string[] | null;
   comment: string | null;
+  server_version_num: number;
 }
 
 const VIEWS_SQL = `
 SELECT n.nspname AS schema, c.relname AS name, c.relkind, pg_get_viewdef(c.oid) AS definition,
-       c.reloptions AS options, obj_description(c.oid, 'pg_class') AS comment
+       c.reloptions AS options, obj_description(c.oid, 'pg_class') AS comment,
+       current_setting('server_version_num')::int AS server_version_num
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm') AND ${inScope('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
@@ -41,7 +43,7 @@ ORDER BY n.nspname, p.proname, identity_args`;
 
 export async function readViews(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
   for (const r of (await db.query<RawViewRow>(VIEWS_SQL, [scope.include, scope.exclude])).rows) {
-    const v: ViewDef = { schema: r.schema, name: r.name, definition: normalizeViewDefinition(r.definition), columns: [] };
+    const v: ViewDef = { schema: r.schema, name: r.name, definition: normalizeViewDefinition(r.definition, r.server_version_num), columns: [] };
     if (r.relkind === 'm') v.materialized = true;
     if (r.options && r.options.length > 0) v.options = [...r.options].sort();
     if (r.comment != null) v.comment = r.comment;

