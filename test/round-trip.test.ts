@@ -1,13 +1,17 @@
 /**
  * Round trip over the DDL corpus (test/corpus/ddl, one case per file): the same DDL loaded into two databases
  * snapshots to byte-identical manifests, and `snapshot --from-sql` of the same file (replayed on the embedded
- * PostgreSQL, a different major from the test server unless the matrix runs on it) gives the same manifest again.
+ * PostgreSQL, a different major from the test server unless the matrix runs on it) gives the same manifest again,
+ * and diagnosing the database against either reports nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, runCli } from './support/db.js';
 
 const dir = new URL('./corpus/ddl/', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'sd-round-trip-'));
 const cases = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
 
 describe('DDL corpus round trip', () => {
@@ -33,6 +37,18 @@ describe('DDL corpus round trip', () => {
       expect(replay.stdout).toBe(snapA.stdout);
       const tables = Object.keys(JSON.parse(snapA.stdout).tables);
       expect(tables.length + Object.keys(JSON.parse(snapA.stdout).functions).length).toBeGreaterThan(0);
+
+      // Zero false findings: the database diagnosed against its own snapshot, and against the SQL replayed.
+      const manifest = join(tmp, file.replace(/\.sql$/, '.json'));
+      writeFileSync(manifest, snapB.stdout);
+      const [own, replayed] = await Promise.all([
+        runCli(['diagnose', '--url', a.url, '--expected', manifest, '--format', 'json']),
+        runCli(['diagnose', '--url', a.url, '--expected', dir + file, '--format', 'json']),
+      ]);
+      expect(JSON.parse(own.stdout).findings).toEqual([]);
+      expect(own.code).toBe(0);
+      expect(JSON.parse(replayed.stdout).findings).toEqual([]);
+      expect(replayed.code).toBe(0);
     } finally {
       await Promise.all([a.drop(), b.drop()]);
     }

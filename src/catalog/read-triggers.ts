@@ -39,7 +39,7 @@ interface RawPolicyRow {
 const POLICIES_SQL = `
 SELECT n.nspname AS schema, c.relname AS table_name, p.polname AS name, p.polpermissive AS permissive,
        p.polcmd AS command,
-       ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE r.rolname END
+       ARRAY(SELECT CASE WHEN pr.oid = 0 THEN 'public' ELSE r.rolname END
              FROM unnest(p.polroles) AS pr(oid) LEFT JOIN pg_roles r ON r.oid = pr.oid
              ORDER BY 1)::text[] AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using_expr,

@@ -31,7 +31,7 @@ interface RawDomainRow {
 
 const DOMAINS_SQL = `
 SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS type,
-       t.typnotnull AS not_null, t.typdefault AS default_expr,
+       t.typnotnull AS not_null, pg_get_expr(t.typdefaultbin, 0) AS default_expr,
        CASE WHEN t.typcollation <> bt.typcollation THEN quote_ident(co.collname) END AS collation,
        COALESCE((SELECT json_agg(json_build_object('name', con.conname, 'expression', pg_get_expr(con.conbin, 0),
                                                    'validated', con.convalidated) ORDER BY con.conname)

@@ -27,7 +27,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .description('Find and repair schema drift in PostgreSQL.')
     .version(process.env.npm_package_version ?? '0.1.0')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(redact(s)) });
 
   connectionOptions(
     program
@@ -39,6 +39,32 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .action(async (opts) => {
       const { snapshotCommand } = await import('./snapshot.js');
       done(await snapshotCommand(opts, io));
+    });
+
+  connectionOptions(
+    program
+      .command('diagnose')
+      .description('compare the live database with the expected schema: drift, data that blocks a repair, unapplied migrations'),
+  )
+    .option('--expected <path>', 'JSON manifest, .sql file, or directory (manifest.json or *.sql)', 'expected-schema')
+    .option('--migrations <dir>', 'compare these migration files with the database\'s record of applied migrations')
+    .option('--format <format>', 'table | json | markdown | github | junit | sarif', 'table')
+    .option('--fail-on <level>', 'drift | blockers | never: when to exit 2', 'drift')
+    .option('--ignore <rule>', 'ignore findings by id, kind, kind:glob or object glob (repeatable)', collect)
+    .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
+    .option('--no-probes', 'do not look at table data')
+    .action(async (opts) => {
+      const { diagnoseCommand } = await import('./diagnose.js');
+      done(await diagnoseCommand(opts, io));
+    });
+
+  program
+    .command('demo')
+    .description('start an embedded PostgreSQL with the sample app as production had it, and diagnose it')
+    .option('--format <format>', 'report format', 'table')
+    .action(async (opts) => {
+      const { demoCommand } = await import('./demo.js');
+      done(await demoCommand(opts, io));
     });
 
   return program;

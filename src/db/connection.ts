@@ -63,20 +63,28 @@ function parseUrl(url: string, source: string): { config: ClientConfig; sslmode?
     throw new UsageError(
       'BAD_URL',
       `The connection URL given by ${source} is not a valid PostgreSQL URL.`,
-      'Use the form postgres://user:password@host:5432/database?sslmode=require (percent-encode special characters in the password).',
+      'Use the form postgres://USER@HOST:5432/DATABASE?sslmode=require, with :PASSWORD after USER when needed (percent-encode special characters).',
     );
   }
-  const password = decodeURIComponent(u.password);
-  registerSecret(password);
   registerSecret(u.password);
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new UsageError('BAD_URL', `The connection URL given by ${source} has a malformed percent-escape.`,
+        'Percent-encode special characters in the user, password and database name (e.g. %40 for @).');
+    }
+  };
+  const password = decode(u.password);
+  registerSecret(password);
   const params = u.searchParams;
-  const host = params.get('host') ?? (u.hostname ? decodeURIComponent(u.hostname).replace(/^\[(.*)\]$/, '$1') : undefined);
+  const host = params.get('host') ?? (u.hostname ? decode(u.hostname).replace(/^\[(.*)\]$/, '$1') : undefined);
   const config: ClientConfig = {
     host: host || 'localhost',
     port: params.get('port') ? Number(params.get('port')) : u.port ? Number(u.port) : 5432,
-    user: decodeURIComponent(u.username) || undefined,
+    user: decode(u.username) || undefined,
     password: password || undefined,
-    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || undefined,
+    database: decode(u.pathname.replace(/^\//, '')) || undefined,
   };
   const sslmode = params.get('sslmode') ?? undefined;
   if (sslmode !== undefined && !['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'].includes(sslmode)) {

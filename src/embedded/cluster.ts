@@ -69,6 +69,13 @@ export async function startCluster(binaries: ServerBinaries, options: ClusterOpt
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stopSync);
+  // Ctrl-C or a kill must not leave a server behind either.
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopSync();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const host = tcp ? '127.0.0.1' : dir;
   const auth = options.password ? `postgres:${encodeURIComponent(options.password)}` : 'postgres';
   const url = tcp
@@ -82,6 +89,8 @@ export async function startCluster(binaries: ServerBinaries, options: ClusterOpt
     binaries,
     async stop() {
       process.removeListener('exit', stopSync);
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       stopSync();
     },
   };

@@ -88,8 +88,10 @@ async function locateError(client: pg.Client, sql: string, error: PgError): Prom
         await client.query(stmt.text);
       } catch (err) {
         const e = err as PgError;
+        // The statement-by-statement rerun runs inside BEGIN; only trust it when it fails the same way.
+        if (e.code !== error.code) return { error };
         const inner = e.position ? lineAt(stmt.text, Number(e.position) - 1) - 1 : 0;
-        return { error: e, line: stmt.line + inner };
+        return { error, line: stmt.line + inner };
       }
     }
   } catch {

@@ -17,7 +17,7 @@ export function splitSql(script: string): SqlStatement[] {
     const raw = script.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
-    if (text !== '' && !/^(--[^\n]*\n?|\/\*[\s\S]*?\*\/|\s)*$/.test(text)) {
+    if (text !== '' && !onlyComments(text)) {
       out.push({ text, line: script.slice(0, start + lead).split('\n').length });
     }
   };
@@ -57,4 +57,20 @@ export function splitSql(script: string): SqlStatement[] {
   }
   push(n);
   return out;
+}
+
+/** True when the text is nothing but whitespace and comments (linear scan; no backtracking regex). */
+function onlyComments(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) i++;
+    else if (text.startsWith('--', i)) {
+      const e = text.indexOf('\n', i);
+      i = e === -1 ? text.length : e + 1;
+    } else if (text.startsWith('/*', i)) {
+      const e = text.indexOf('*/', i + 2);
+      i = e === -1 ? text.length : e + 2;
+    } else return false;
+  }
+  return true;
 }

@@ -1,0 +1,67 @@
+/**
+ * A finding: one difference between the expected schema and the live database. Kinds and ids are stable strings
+ * that users script against (JSON, SARIF, ignore rules): never rename one.
+ */
+export type FindingKind =
+  | 'missing_schema' | 'unexpected_schema'
+  | 'missing_extension' | 'unexpected_extension'
+  | 'missing_enum' | 'unexpected_enum' | 'missing_enum_value' | 'unexpected_enum_value' | 'enum_value_order_differs'
+  | 'missing_domain' | 'unexpected_domain' | 'domain_differs'
+  | 'missing_sequence' | 'unexpected_sequence' | 'sequence_differs'
+  | 'missing_table' | 'unexpected_table' | 'table_differs'
+  | 'missing_column' | 'unexpected_column'
+  | 'column_type_differs' | 'column_nullability_differs' | 'column_default_differs'
+  | 'column_identity_differs' | 'column_generated_differs' | 'column_collation_differs'
+  | 'missing_primary_key' | 'missing_constraint' | 'unexpected_constraint' | 'constraint_differs' | 'constraint_not_valid'
+  | 'constraint_renamed' | 'unique_index_instead_of_constraint'
+  | 'missing_index' | 'unexpected_index' | 'index_differs' | 'index_invalid' | 'index_renamed'
+  | 'missing_view' | 'unexpected_view' | 'view_differs'
+  | 'missing_function' | 'unexpected_function' | 'function_differs'
+  | 'missing_trigger' | 'unexpected_trigger' | 'trigger_differs'
+  | 'missing_policy' | 'unexpected_policy' | 'policy_differs'
+  | 'comment_differs';
+
+/** error: the database lacks or contradicts what is expected. warning: extra objects, equivalents, comments. */
+export type Severity = 'error' | 'warning';
+
+export type ObjectType =
+  | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
+  | 'view' | 'function' | 'trigger' | 'policy';
+
+export interface Finding {
+  /** `${kind}:${object}`: stable across runs, usable in --ignore. */
+  id: string;
+  kind: FindingKind;
+  severity: Severity;
+  objectType: ObjectType;
+  /** Display name of the object: `public.books`, `public.books.title`, `public.books.books_pkey`. */
+  object: string;
+  /** The table (or view) the object belongs to, for grouping; absent for schema-level objects. */
+  table?: string;
+  /** Definitions as text, for the readable diff. */
+  expected?: string;
+  actual?: string;
+  /** One line: what this means and what to do. */
+  hint: string;
+  /** Data that would block the repair (filled by probes). */
+  blockers?: Blocker[];
+  /** The migration file that creates the missing object, when it could be told (filled by the history check). */
+  migration?: string;
+}
+
+export type BlockerKind = 'duplicates' | 'nulls' | 'orphans' | 'check_violations';
+
+export interface Blocker {
+  kind: BlockerKind;
+  /** What was probed: `UNIQUE (book_id, view_type)`, `post_id IS NULL`. */
+  target: string;
+  status: 'ok' | 'unknown';
+  /** Rows (nulls, orphans, violations) or groups (duplicates); absent when unknown. */
+  count?: number;
+  /** Duplicates only: rows beyond the first of each group (what a merge would remove). */
+  surplusRows?: number;
+  /** Up to 5 offending keys. */
+  sample?: unknown[];
+  /** Why the probe gave no answer: `timeout`, `permission denied for table …`. */
+  reason?: string;
+}

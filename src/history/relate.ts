@@ -1,0 +1,137 @@
+/**
+ * Which unapplied migration would create (or fix) the object of a finding. Pure: the caller reads the files.
+ *
+ * Each finding gets strict patterns (a statement that creates the object: `CREATE INDEX name`, `CONSTRAINT name`,
+ * `ALTER TABLE t … ADD COLUMN c`, …) tried on every file in order, then, for constraints, indexes, triggers,
+ * policies and columns only, a looser test (the name anywhere outside comments, e.g. in dynamic SQL; for columns
+ * `ADD COLUMN c` in a file that names the table). Tables, views, functions, types, schemas and extensions need a
+ * creating statement: a file that merely uses them is not taken for the one that creates them.
+ */
+import type { Finding } from '../diff/finding.js';
+import { ident, literal, normalizeSql, qualified, splitDisplayName } from './sql-text.js';
+
+const B = '(?<![a-z0-9_$])';
+/** `CONSTRAINT name` as in ADD CONSTRAINT / inline constraints, not DROP CONSTRAINT. */
+const constraintNamed = (name: string) => `(?<!drop\\s+)${B}constraint\\s+${ident(name)}`;
+const IFNE = '(?:if\\s+not\\s+exists\\s+)?';
+const DIFFS = new Set(['constraint_differs', 'column_nullability_differs', 'column_default_differs']);
+
+interface Matcher {
+  strict: RegExp[];
+  loose?: (sql: string) => boolean;
+}
+
+export function relateFindings(findings: Finding[], unappliedFiles: { name: string; sql: string }[]): void {
+  if (unappliedFiles.length === 0) return;
+  const files = unappliedFiles.map((f) => ({ name: f.name, sql: normalizeSql(f.sql) }));
+  for (const finding of findings) {
+    if (!finding.kind.startsWith('missing_') && !DIFFS.has(finding.kind)) continue;
+    const m = matcherFor(finding);
+    if (!m) continue;
+    const hit =
+      files.find((f) => m.strict.some((re) => re.test(f.sql))) ?? (m.loose && files.find((f) => m.loose!(f.sql)));
+    if (hit) finding.migration = hit.name;
+  }
+}
+
+const re = (...alternatives: string[]) => alternatives.map((s) => new RegExp(s));
+const renameTo = (name: string) => `${B}rename\\s+to\\s+${ident(name)}`;
+const anywhere = (name: string) => {
+  const r = new RegExp(ident(name));
+  return (sql: string) => r.test(sql);
+};
+
+function matcherFor(f: Finding): Matcher | undefined {
+  const parts = splitDisplayName(f.object);
+  if (parts.length === 0) return undefined;
+  const last = parts[parts.length - 1]!;
+  const [schema, name] = parts.length >= 2 ? [parts[0], parts[1]!] : [undefined, parts[0]!];
+  const owner = f.table ? splitDisplayName(f.table) : parts.slice(0, 2);
+  const table = owner.length >= 2 ? qualified(owner[0], owner[1]!) : undefined;
+  const alterTable = table && `${B}alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?${table}\\s*\\*?[^;]*?`;
+
+  if (f.kind === 'missing_primary_key') {
+    const strict = alterTable ? re(`${alterTable}${B}add\\s+primary\\s+key`) : [];
+    if (parts.length >= 3) strict.unshift(...re(constraintNamed(last)));
+    return { strict, ...(parts.length >= 3 && { loose: anywhere(last) }) };
+  }
+  if (f.kind === 'missing_enum_value') {
+    if (parts.length < 3) return undefined;
+    const value = parts.slice(2).join('.').replace(/^'(.*)'$/s, '$1').replace(/''/g, "'");
+    return { strict: re(`${B}alter\\s+type\\s+${qualified(schema, name)}\\s+add\\s+value\\s+${IFNE}${literal(value)}`) };
+  }
+  switch (f.objectType) {
+    case 'schema':
+      return { strict: re(`${B}create\\s+schema\\s+${IFNE}${ident(last)}`, renameTo(last)) };
+    case 'extension':
+      return { strict: re(`${B}create\\s+extension\\s+${IFNE}${ident(last)}`) };
+    case 'table':
+      return {
+        strict: re(
+          `${B}create\\s+(?:(?:global|local)\\s+)?(?:(?:temp|temporary|unlogged)\\s+)?table\\s+${IFNE}${qualified(schema, name)}`,
+          renameTo(name),
+        ),
+      };
+    case 'view':
+      return {
+        strict: re(
+          `${B}create\\s+(?:or\\s+replace\\s+)?(?:(?:temp|temporary)\\s+)?(?:recursive\\s+)?(?:materialized\\s+)?view\\s+${IFNE}${qualified(schema, name)}`,
+          renameTo(name),
+        ),
+      };
+    case 'function':
+      return {
+        strict: re(`${B}create\\s+(?:or\\s+replace\\s+)?(?:function|procedure)\\s+${qualified(schema, name)}\\s*\\(`, renameTo(name)),
+      };
+    case 'enum':
+      return { strict: re(`${B}create\\s+type\\s+${qualified(schema, name)}`, renameTo(name)) };
+    case 'domain':
+      return { strict: re(`${B}create\\s+domain\\s+${qualified(schema, name)}`, renameTo(name)) };
+    case 'sequence':
+      return {
+        strict: re(`${B}create\\s+(?:(?:temp|temporary|unlogged)\\s+)?sequence\\s+${IFNE}${qualified(schema, name)}`, renameTo(name)),
+      };
+    case 'constraint':
+      return {
+        strict: re(constraintNamed(last), `${B}rename\\s+constraint\\s+\\S+\\s+to\\s+${ident(last)}`),
+        loose: anywhere(last),
+      };
+    case 'index':
+      return {
+        strict: re(
+          `${B}create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?${IFNE}${ident(last)}`,
+          constraintNamed(last),
+          renameTo(last),
+        ),
+        loose: anywhere(last),
+      };
+    case 'trigger':
+      return {
+        strict: re(`${B}create\\s+(?:or\\s+replace\\s+)?(?:constraint\\s+)?trigger\\s+${ident(last)}`, renameTo(last)),
+        loose: anywhere(last),
+      };
+    case 'policy':
+      return { strict: re(`${B}create\\s+policy\\s+${ident(last)}`, renameTo(last)), loose: anywhere(last) };
+    case 'column':
+      return columnMatcher(f, owner, last, alterTable);
+  }
+  return undefined;
+}
+
+function columnMatcher(f: Finding, owner: string[], column: string, alterTable: string | undefined): Matcher | undefined {
+  if (!alterTable || owner.length < 2) return undefined;
+  const col = ident(column);
+  const add = `${B}add\\s+(?:column\\s+)?${IFNE}${col}`;
+  const action =
+    f.kind === 'missing_column'
+      ? add
+      : f.kind === 'column_nullability_differs'
+        ? `${B}alter\\s+(?:column\\s+)?${col}\\s+(?:set|drop)\\s+not\\s+null`
+        : f.kind === 'column_default_differs'
+          ? `${B}alter\\s+(?:column\\s+)?${col}\\s+(?:set\\s+default|drop\\s+default)`
+          : undefined;
+  if (!action) return undefined;
+  const mentionsTable = new RegExp(ident(owner[1]!));
+  const loose = new RegExp(action === add ? add : `${action}|${add}`);
+  return { strict: re(alterTable + action), loose: (sql) => mentionsTable.test(sql) && loose.test(sql) };
+}

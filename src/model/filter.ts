@@ -1,0 +1,19 @@
+import type { SchemaModel } from './types.js';
+
+/** Keeps only the objects in schemas matching one of the patterns (regular expressions, as from globToRegex). */
+export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel {
+  if (patterns.length === 0) return model;
+  const res = patterns.map((p) => new RegExp(p));
+  const keep = (schema: string) => res.some((r) => r.test(schema));
+  const pick = <T extends { schema: string }>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([, v]) => keep(v.schema)));
+  return {
+    schemas: Object.fromEntries(Object.entries(model.schemas).filter(([, v]) => keep(v.name))),
+    extensions: model.extensions,
+    enums: pick(model.enums),
+    domains: pick(model.domains),
+    sequences: pick(model.sequences),
+    tables: pick(model.tables),
+    views: pick(model.views),
+    functions: pick(model.functions),
+  };
+}

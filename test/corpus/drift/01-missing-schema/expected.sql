@@ -1,0 +1,2 @@
+CREATE TABLE notes (id integer PRIMARY KEY, body text);
+CREATE SCHEMA billing;

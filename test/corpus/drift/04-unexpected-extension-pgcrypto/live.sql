@@ -1,0 +1,2 @@
+CREATE EXTENSION pgcrypto;
+CREATE TABLE accounts (id integer PRIMARY KEY, email text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TYPE priority AS ENUM ('low', 'medium', 'high');

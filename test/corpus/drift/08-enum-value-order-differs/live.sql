@@ -1,0 +1,2 @@
+CREATE TYPE priority AS ENUM ('low', 'high');
+ALTER TYPE priority ADD VALUE 'medium';

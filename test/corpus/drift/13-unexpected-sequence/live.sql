@@ -1,0 +1,3 @@
+CREATE TABLE invoices (id integer PRIMARY KEY);
+CREATE SEQUENCE legacy_counter;
+SELECT nextval('legacy_counter');

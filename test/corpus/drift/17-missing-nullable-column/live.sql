@@ -1,0 +1,2 @@
+CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);
+INSERT INTO customers VALUES (1, 'Ada'), (2, 'Brian');

@@ -1,0 +1,1 @@
+CREATE UNLOGGED TABLE sessions (token text PRIMARY KEY, user_id integer NOT NULL, expires_at timestamptz NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE documents (id integer PRIMARY KEY, owner text NOT NULL, body text);

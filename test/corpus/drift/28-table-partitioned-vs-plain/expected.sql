@@ -1,0 +1,2 @@
+CREATE TABLE measurements (sensor_id integer NOT NULL, taken_at timestamptz NOT NULL, value double precision)
+    PARTITION BY RANGE (taken_at);

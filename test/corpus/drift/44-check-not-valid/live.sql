@@ -1,0 +1,3 @@
+CREATE TABLE patients (id integer PRIMARY KEY, age integer);
+INSERT INTO patients VALUES (1, 30), (2, -1), (3, -5), (4, NULL);
+ALTER TABLE patients ADD CONSTRAINT patients_age_check CHECK (age >= 0) NOT VALID;

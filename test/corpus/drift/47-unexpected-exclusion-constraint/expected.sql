@@ -1,0 +1,1 @@
+CREATE TABLE reservations (id integer PRIMARY KEY, during tstzrange NOT NULL);

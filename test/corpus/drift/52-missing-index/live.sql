@@ -1,0 +1,2 @@
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+INSERT INTO orders (id, customer_id) VALUES (1, 1), (2, 1);

@@ -1,0 +1,2 @@
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX orders_customer_idx ON orders (customer_id);

@@ -1,0 +1,2 @@
+CREATE TABLE devices (id integer PRIMARY KEY, serial text NOT NULL);
+CREATE UNIQUE INDEX devices_serial_idx ON devices (serial);

@@ -1,0 +1,4 @@
+CREATE TABLE devices (id integer PRIMARY KEY, serial text NOT NULL);
+INSERT INTO devices VALUES (1, 'A'), (2, 'B');
+CREATE UNIQUE INDEX devices_serial_idx ON devices (serial);
+UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'devices_serial_idx'::regclass;

@@ -1,0 +1,2 @@
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX idx_orders_created ON orders (created_at);

@@ -1,0 +1,7 @@
+CREATE TABLE docs (id integer PRIMARY KEY, body text, updated_at timestamptz NOT NULL DEFAULT now());
+CREATE FUNCTION touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END;
+$$;

@@ -1,0 +1,3 @@
+CREATE TABLE notes (id integer PRIMARY KEY, owner text NOT NULL DEFAULT current_user, body text);
+ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY notes_owner_only ON notes FOR ALL TO PUBLIC USING (owner = current_user);
