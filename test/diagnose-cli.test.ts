@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, runCli, withDatabase, type TestDatabase } from './support/db.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const bookView = readFileSync(`${root}test/fixtures/incidents/book-view-production.sql`, 'utf8');
+const MISSING = 'missing_constraint:public.book_view_statistics.book_view_statistics_book_id_view_type_unique';
+
+describe('diagnose from the command line', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('diag');
+    await db.sql(bookView);
+  });
+  afterAll(async () => db.drop());
+
+  it('reports the book-view incident in one line: the missing constraint and the duplicate groups blocking it', async () => {
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/missing_constraint\s+book_view_statistics_book_id_view_type_unique/);
+    expect(r.stdout).toContain('blocked by 3 duplicate groups (4 surplus rows) on (book_id, view_type)');
+  });
+
+  it('through a pipe, with TERM=dumb: no escape codes and no spinner frames on stdout', async () => {
+    for (const env of [{ TERM: 'dumb' }, { TERM: 'xterm-256color' }, { NO_COLOR: '1', TERM: 'xterm' }]) {
+      const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`], env);
+      expect(r.code).toBe(2);
+      expect(r.stdout).not.toMatch(/\u001b/);
+      expect(r.stdout).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('FORCE_COLOR turns colour on even through a pipe', async () => {
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`], { FORCE_COLOR: '1' });
+    expect(r.stdout).toMatch(/\u001b\[31m/);
+  });
+
+  it('--fail-on decides the exit code; --no-probes skips data', async () => {
+    expect((await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`, '--fail-on', 'never'])).code).toBe(0);
+    expect((await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`, '--fail-on', 'blockers'])).code).toBe(2);
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`, '--fail-on', 'blockers', '--no-probes', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings[0].blockers).toBeUndefined();
+  });
+
+  it('--ignore by id, kind or glob, and the ignore file next to the manifest', async () => {
+    for (const rule of [MISSING, 'missing_constraint', 'missing_constraint:public.book_view_*', 'public.book_view_statistics.*']) {
+      const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`, '--ignore', rule, '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ findings: [], ignored: 1, failed: false });
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'sd-ignore-'));
+    copyFileSync(`${root}expected-schema/manifest.json`, join(dir, 'manifest.json'));
+    writeFileSync(join(dir, '.schema-doctor-ignore'), `# accepted until the merge is scheduled\n${MISSING}\n`);
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).ignored).toBe(1);
+  });
+
+  it('a probe that exceeds --probe-timeout is reported as unknown, not as zero', async () => {
+    await db.sql(`CREATE OR REPLACE FUNCTION public.slow_true(int) RETURNS boolean LANGUAGE sql AS 'SELECT pg_sleep(0.2) IS NOT NULL'`);
+    const dir = mkdtempSync(join(tmpdir(), 'sd-timeout-'));
+    const manifest = JSON.parse(readFileSync(`${root}expected-schema/manifest.json`, 'utf8'));
+    manifest.tables['public.books'].constraints.books_slow_check = {
+      name: 'books_slow_check', type: 'check', definition: 'CHECK (public.slow_true(1))', columns: [], expression: 'public.slow_true(1)',
+    };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', dir, '--format', 'json', '--probe-timeout', '100ms', '--ignore', 'unexpected_function']);
+    const slow = JSON.parse(r.stdout).findings.find((f: { id: string }) => f.id === 'missing_constraint:public.books.books_slow_check');
+    expect(slow.blockers).toEqual([{ kind: 'check_violations', target: 'CHECK (public.slow_true(1))', status: 'unknown', reason: 'timeout after 100 ms' }]);
+    await db.sql('DROP FUNCTION public.slow_true(int)');
+  });
+
+  it('works for a read-only role and says which probes it could not run for lack of privilege', async () => {
+    const role = `ro_${db.name}`;
+    await db.sql(`CREATE ROLE ${role} LOGIN PASSWORD 'ro-Secret-9'; GRANT CONNECT ON DATABASE ${db.name} TO ${role};
+      GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT ON public.books TO ${role};`);
+    try {
+      const u = new URL(withDatabase(db.url, db.name));
+      u.username = role;
+      u.password = 'ro-Secret-9';
+      const r = await runCli(['diagnose', '--url', u.toString(), '--expected', `${root}expected-schema`, '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(2);
+      const f = JSON.parse(r.stdout).findings.find((x: { id: string }) => x.id === MISSING);
+      expect(f.blockers[0]).toMatchObject({ kind: 'duplicates', status: 'unknown' });
+      expect(f.blockers[0].reason).toMatch(/^no privilege: permission denied for table book_view_statistics/);
+      expect(r.stdout).not.toContain('ro-Secret-9');
+    } finally {
+      await db.sql(`REVOKE ALL ON public.books FROM ${role}; REVOKE ALL ON SCHEMA public FROM ${role}; REVOKE ALL ON DATABASE ${db.name} FROM ${role}; DROP ROLE ${role}`);
+    }
+  });
+
+  it('--migrations names the unapplied migration that creates the missing constraint', async () => {
+    await db.sql(`CREATE TABLE knex_migrations (id serial PRIMARY KEY, name varchar(255), batch int, migration_time timestamptz);
+      INSERT INTO knex_migrations (name, batch) SELECT f, 1 FROM unnest(ARRAY['0001_create_users.sql','0002_create_books.sql','0003_create_book_view_statistics.sql','0004_create_posts_and_reactions.sql','0005_create_credit_txns_and_scores.sql','0006_reactions_are_permanent.sql','0008_community_schema_fixes.sql']) f`);
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`, '--migrations', `${root}migrations`, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.migrations).toMatchObject({ tool: 'knex', unapplied: ['0007_add_unique_constraint_book_view_statistics.sql'], missingFiles: [], checksumMismatches: [] });
+    expect(report.findings.map((f: { id: string }) => f.id)).toEqual([MISSING]);
+    expect(report.findings[0].migration).toBe('0007_add_unique_constraint_book_view_statistics.sql');
+    await db.sql('DROP TABLE knex_migrations');
+  });
+
+  it('bad options are usage errors (exit 5)', async () => {
+    expect((await runCli(['diagnose', '--url', db.url, '--format', 'xml'])).code).toBe(5);
+    expect((await runCli(['diagnose', '--url', db.url, '--fail-on', 'sometimes'])).code).toBe(5);
+    expect((await runCli(['diagnose', '--url', db.url, '--probe-timeout', 'soon'])).code).toBe(5);
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', '/nonexistent/manifest.json']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error \[EXPECTED_MISSING\]/);
+  });
+});
+
+describe('demo', () => {
+  it('npm start\'s demo runs end to end on an embedded PostgreSQL and leaves nothing running', async () => {
+    const r = await runCli(['demo', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const ids = report.findings.map((f: { id: string }) => f.id);
+    expect(ids).toContain(MISSING);
+    expect(ids).toContain('missing_primary_key:public.post_reactions.post_reactions_pkey');
+    expect(ids).toContain('constraint_differs:public.post_reactions.post_reactions_post_id_fkey');
+    expect(report.migrations.unapplied).toEqual(['0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql']);
+    expect(r.stderr).toContain('the embedded server is stopped');
+  });
+});
