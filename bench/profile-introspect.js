@@ -257,7 +257,8 @@ async function serverCosts(url, captured) {
             : `dsc.objoid = ${oid} AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = ${sub}`;
           const joined = fromWhere.replace(/^WHERE /m, `LEFT JOIN pg_description dsc ON ${on}\nWHERE `);
           const tj = await bestWall(() => c.query(`SELECT count(x) FROM (SELECT dsc.description AS x ${joined} OFFSET 0) s`, q.values));
-          lines.push(`| ↳ same through \`LEFT JOIN pg_description dsc ON ${on}\` | ${f1(tj - base)} | ${(((tj - base) * 1000) / Math.max(rows, 1)).toFixed(1)} µs |`);
+          const joinCost = Math.max(0, tj - base);
+          lines.push(`| ↳ same through \`LEFT JOIN pg_description dsc ON ${on}\` | ${f1(joinCost)} | ${((joinCost * 1000) / Math.max(rows, 1)).toFixed(1)} µs |`);
         }
       }
       sections.push(lines.join('\n'));

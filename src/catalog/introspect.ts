@@ -14,6 +14,8 @@ export const BOOKKEEPING_SCHEMA = 'schema_doctor';
 export interface IntrospectOptions {
   /** Schema names or globs (`app_*`); empty means every non-system schema. */
   schemas?: string[];
+  /** Read inside the caller's open transaction (a dry run looks at its own uncommitted changes). */
+  inTransaction?: boolean;
 }
 
 /**
@@ -27,26 +29,37 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     exclude: [BOOKKEEPING_SCHEMA],
   };
   const model = emptyModel();
+  if (options.inTransaction) {
+    await db.query('SAVEPOINT sd_introspect');
+    await db.query('SET LOCAL search_path = pg_catalog');
+    await readAll(db, scope, model);
+    await db.query('RELEASE SAVEPOINT sd_introspect');
+    return model;
+  }
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await db.query("SET LOCAL search_path = pg_catalog");
-    await readSchemas(db, scope, model);
-    await readTypes(db, scope, model);
-    await readSequences(db, scope, model);
-    await readTables(db, scope, model);
-    await readViews(db, scope, model);
-    await readColumns(db, scope, model);
-    await readConstraints(db, scope, model);
-    await readIndexes(db, scope, model);
-    await readTriggers(db, scope, model);
-    await readPolicies(db, scope, model);
-    await readFunctions(db, scope, model);
+    await readAll(db, scope, model);
     await db.query('COMMIT');
   } catch (err) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
   return model;
+}
+
+async function readAll(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
+  await readSchemas(db, scope, model);
+  await readTypes(db, scope, model);
+  await readSequences(db, scope, model);
+  await readTables(db, scope, model);
+  await readViews(db, scope, model);
+  await readColumns(db, scope, model);
+  await readConstraints(db, scope, model);
+  await readIndexes(db, scope, model);
+  await readTriggers(db, scope, model);
+  await readPolicies(db, scope, model);
+  await readFunctions(db, scope, model);
 }
 
 /** `app_*` → `^app_.*$`; `?` is one character; everything else literal. */

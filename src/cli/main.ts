@@ -58,6 +58,37 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       done(await diagnoseCommand(opts, io));
     });
 
+  const planOptions = (cmd: Command) =>
+    connectionOptions(cmd)
+      .option('--expected <path>', 'JSON manifest, .sql file, or directory (manifest.json or *.sql)', 'expected-schema')
+      .option('--policies <file>', 'what to do with blocking data (default: policies.json next to the manifest)')
+      .option('--prune', 'also remove unexpected objects (archived first, never destroyed)')
+      .option('--allow-hazard <code>', 'allow steps with this hazard (repeatable), e.g. CHANGES_COLUMN_TYPE', collect)
+      .option('--ignore <rule>', 'ignore findings by id, kind, kind:glob or object glob (repeatable)', collect)
+      .option('--lock-timeout <duration>', 'lock_timeout of every step', '5s')
+      .option('--statement-timeout <duration>', 'statement_timeout of every step', '5min')
+      .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
+      .option('--online-threshold <bytes>', 'tables at least this large get the online strategy', String(16 * 1024 * 1024));
+
+  planOptions(program.command('plan').description('print the repair plan: ordered steps with their SQL, hazards, locks and the findings they repair'))
+    .option('--out <file.sql>', 'write the plan as an idempotent psql script')
+    .option('--format <format>', 'text | json | sql', 'text')
+    .action(async (opts) => {
+      const { planCommand } = await import('./plan.js');
+      done(await planCommand(opts, io));
+    });
+
+  planOptions(program.command('apply').description('apply the repair plan inside transactions, under guards, and verify it'))
+    .option('--dry-run', 'rehearse every step in a transaction that is rolled back')
+    .option('--yes', 'do not ask for confirmation')
+    .option('--degraded', 'confirm that the application is in degraded mode')
+    .option('--only-safe', 'apply only the steps that need neither a policy nor degraded mode')
+    .option('--plan <file.sql>', 'refuse when the schema changed since this plan was made')
+    .action(async (opts) => {
+      const { applyCommand } = await import('./apply.js');
+      done(await applyCommand(opts, io));
+    });
+
   program
     .command('demo')
     .description('start an embedded PostgreSQL with the sample app as production had it, and diagnose it')

@@ -1,0 +1,130 @@
+import type pg from 'pg';
+import type { RepairPlan, RepairStep } from '../plan/types.js';
+import { BOOKKEEPING_DDL } from '../plan/bookkeeping-ddl.js';
+
+export interface StepResult {
+  id: string;
+  summary: string;
+  status: 'applied' | 'skipped' | 'failed' | 'not_executed';
+  rows?: number;
+  ms?: number;
+  error?: string;
+}
+
+export interface ExecuteOptions {
+  runId: string;
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
+  /** Rehearse: every step in its transactional form inside one transaction that is rolled back. */
+  dryRun: boolean;
+  /** Called inside the still-open dry-run transaction, before the rollback. */
+  beforeRollback?: () => Promise<void>;
+  onStep?: (r: StepResult) => void;
+}
+
+export interface ExecuteResult {
+  results: StepResult[];
+  /** All changes committed (real run) — false after a failure or for a dry run. */
+  committed: boolean;
+  /** Steps committed before a failure in a later transaction (online strategy only). */
+  committedBeforeFailure: string[];
+  failed?: { step: string; error: string; sqlstate?: string; blocker?: string };
+}
+
+/**
+ * Runs the plan. Consecutive transactional steps share one transaction; a non-transactional (CONCURRENTLY) step
+ * commits what came before and runs on its own. Any failure rolls back the open transaction and marks the rest
+ * as not executed. Each step runs with SET LOCAL lock_timeout / statement_timeout; row counts come from the
+ * NOTICEs data steps raise.
+ */
+export async function executePlan(client: pg.Client, plan: RepairPlan, opts: ExecuteOptions): Promise<ExecuteResult> {
+  const results: StepResult[] = plan.steps.map((s) => ({ id: s.id, summary: s.summary, status: 'not_executed' }));
+  let rowsFromNotices = 0;
+  const onNotice = (msg: { message?: string }) => {
+    const m = /^schema-doctor: rows_affected=(\d+)/.exec(msg.message ?? '');
+    if (m) rowsFromNotices += Number(m[1]);
+  };
+  client.on('notice', onNotice);
+  const committedBeforeFailure: string[] = [];
+  let inTx = false;
+  let pendingInTx: string[] = [];
+  const timeouts = `SET LOCAL lock_timeout = ${Math.round(opts.lockTimeoutMs)}; SET LOCAL statement_timeout = ${Math.round(opts.statementTimeoutMs)};`;
+  const begin = async () => {
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL search_path = pg_catalog; SET LOCAL check_function_bodies = off; ${timeouts}`);
+    await client.query(`SELECT set_config('schema_doctor.run_id', $1, true)`, [opts.runId]);
+    inTx = true;
+  };
+  try {
+    await begin();
+    await client.query(BOOKKEEPING_DDL);
+    for (const [i, step] of plan.steps.entries()) {
+      const r = results[i]!;
+      const runInTx = opts.dryRun || step.transactional;
+      if (!runInTx && inTx) {
+        await client.query('COMMIT');
+        inTx = false;
+        committedBeforeFailure.push(...pendingInTx);
+        pendingInTx = [];
+      }
+      if (runInTx && !inTx) await begin();
+      if (!runInTx) {
+        await client.query(`SET search_path = pg_catalog; SET lock_timeout = ${Math.round(opts.lockTimeoutMs)}; SET statement_timeout = ${Math.round(opts.statementTimeoutMs)}`);
+        await client.query(`SELECT set_config('schema_doctor.run_id', $1, false)`, [opts.runId]);
+      }
+      const started = performance.now();
+      rowsFromNotices = 0;
+      try {
+        if (step.onlyIf !== undefined && (await client.query(step.onlyIf)).rows.length === 0) {
+          r.status = 'skipped';
+        } else {
+          await client.query(sqlFor(step, opts.dryRun));
+          r.status = 'applied';
+          r.rows = rowsFromNotices;
+        }
+        r.ms = Math.round(performance.now() - started);
+        if (runInTx) pendingInTx.push(step.id);
+        else committedBeforeFailure.push(step.id);
+        opts.onStep?.(r);
+      } catch (err) {
+        const e = err as { message: string; code?: string };
+        r.status = 'failed';
+        r.ms = Math.round(performance.now() - started);
+        r.error = e.message;
+        if (inTx) await client.query('ROLLBACK').catch(() => undefined);
+        inTx = false;
+        return { results, committed: false, committedBeforeFailure, failed: { step: step.id, error: e.message, ...(e.code && { sqlstate: e.code }), ...(await blockerOf(client, e)) } };
+      }
+    }
+    if (opts.dryRun) {
+      await opts.beforeRollback?.();
+      await client.query('ROLLBACK');
+      return { results, committed: false, committedBeforeFailure: [] };
+    }
+    if (inTx) await client.query('COMMIT');
+    return { results, committed: true, committedBeforeFailure: [] };
+  } catch (err) {
+    if (inTx) await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.removeListener('notice', onNotice);
+  }
+}
+
+function sqlFor(step: RepairStep, dryRun: boolean): string {
+  return dryRun && !step.transactional ? (step.transactionalSql ?? step.sql) : step.sql;
+}
+
+/** After a lock timeout, name the sessions that held the lock (they may have gone since). */
+async function blockerOf(client: pg.Client, e: { code?: string }): Promise<{ blocker?: string }> {
+  if (e.code !== '55P03') return {};
+  try {
+    const { rows } = await client.query<{ who: string }>(
+      `SELECT string_agg(format('pid %s (%s, %s, %s: %s)', pid, usename, coalesce(nullif(application_name, ''), 'no application_name'), state, left(query, 80)), '; ') AS who
+       FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND state <> 'idle' AND backend_type = 'client backend'`,
+    );
+    return rows[0]?.who ? { blocker: rows[0].who } : {};
+  } catch {
+    return {};
+  }
+}

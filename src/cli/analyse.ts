@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { DatabaseError } from '../errors.js';
+import { globToRegex, introspect } from '../catalog/introspect.js';
+import { loadExpected, type ExpectedSource } from '../manifest/load-expected.js';
+import { filterModel } from '../model/filter.js';
+import type { SchemaModel } from '../model/types.js';
+import { diffSchemas } from '../diff/diff-schemas.js';
+import { isBookkeeping } from '../diff/bookkeeping.js';
+import { isIgnored, parseIgnoreFile } from '../diff/ignore.js';
+import type { Finding } from '../diff/finding.js';
+import type { Io } from './main.js';
+import { startSpinner } from './spinner.js';
+
+export const IGNORE_FILE = '.schema-doctor-ignore';
+
+export interface AnalyseFlags {
+  expected?: string;
+  schema?: string[];
+  ignore?: string[];
+  probes?: boolean;
+}
+
+export interface Analysis {
+  expected: ExpectedSource;
+  expectedModel: SchemaModel;
+  actual: SchemaModel;
+  findings: Finding[];
+  ignored: number;
+}
+
+export async function loadExpectedFor(flags: AnalyseFlags): Promise<{ expected: ExpectedSource; expectedModel: SchemaModel }> {
+  const expected = await loadExpected(flags.expected ?? 'expected-schema', flags.schema ?? []);
+  return { expected, expectedModel: filterModel(expected.model, (flags.schema ?? []).map(globToRegex)) };
+}
+
+/** The shared pipeline of diagnose, plan and apply: introspect, diff, drop bookkeeping and ignored findings, probe. */
+export async function analyse(
+  client: pg.Client,
+  display: string,
+  loaded: { expected: ExpectedSource; expectedModel: SchemaModel },
+  flags: AnalyseFlags,
+  io: Io,
+  probeTimeoutMs: number,
+): Promise<Analysis> {
+  const actual = await introspect(client, { schemas: flags.schema ?? [] }).catch((err) => {
+    const e = err as { code?: string; message?: string };
+    if (!e.code) throw err;
+    throw new DatabaseError('CATALOG_READ_FAILED', `Reading the catalog of ${display} failed: ${e.message} (SQLSTATE ${e.code}).`, 'Check that the role may read pg_catalog.');
+  });
+  const rules = [...(flags.ignore ?? []), ...readIgnoreFile(loaded.expected.configDir)];
+  const all = diffSchemas(loaded.expectedModel, actual).filter((f) => !isBookkeeping(f, actual));
+  const findings = all.filter((f) => !isIgnored(f, rules));
+  if (flags.probes !== false && findings.length > 0) {
+    const { runProbes } = await import('../probes/run-probes.js');
+    const spinner = await startSpinner(io, 'probing data that would block repairs');
+    try {
+      await runProbes(client, findings, loaded.expectedModel, actual, {
+        timeoutMs: probeTimeoutMs,
+        onProgress: (done, total) => spinner?.update(`probing data that would block repairs (${done}/${total})`),
+      });
+    } finally {
+      spinner?.stop();
+    }
+  }
+  return { ...loaded, actual, findings, ignored: all.length - findings.length };
+}
+
+function readIgnoreFile(dir: string): string[] {
+  const file = join(dir, IGNORE_FILE);
+  return existsSync(file) ? parseIgnoreFile(readFileSync(file, 'utf8')) : [];
+}

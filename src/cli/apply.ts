@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { ExitCode, SchemaDoctorError, UsageError } from '../errors.js';
+import { connect } from '../db/connect.js';
+import { loadPolicies } from '../plan/policies.js';
+import { renderPlanText } from '../plan/render-plan.js';
+import type { RepairPlan } from '../plan/types.js';
+import { executePlan, type ExecuteResult } from '../apply/execute.js';
+import { acquireApplyLock, degradedMode, GuardRefusal, requirePrimary } from '../apply/guards.js';
+import { introspect } from '../catalog/introspect.js';
+import { diffSchemas } from '../diff/diff-schemas.js';
+import { isBookkeeping } from '../diff/bookkeeping.js';
+import { analyse, loadExpectedFor, type AnalyseFlags } from './analyse.js';
+import { buildPlan, fingerprintOf, type PlanFlags } from './build-plan.js';
+import { connectionInput, type ConnectionFlags } from './common.js';
+import { parseDuration } from './duration.js';
+import type { Io } from './main.js';
+
+export interface ApplyFlags extends ConnectionFlags, AnalyseFlags, PlanFlags {
+  policies?: string;
+  plan?: string;
+  dryRun?: boolean;
+  yes?: boolean;
+  degraded?: boolean;
+  onlySafe?: boolean;
+  lockTimeout?: string;
+  statementTimeout?: string;
+  probeTimeout?: string;
+}
+
+class ApplyFailed extends SchemaDoctorError {
+  constructor(message: string, hint: string) {
+    super('APPLY_FAILED', message, hint, ExitCode.APPLY_FAILED);
+  }
+}
+
+export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: string) => Promise<boolean> = ttyConfirm(io)): Promise<number> {
+  const lockTimeoutMs = parseDuration(flags.lockTimeout ?? '5s', '--lock-timeout');
+  const statementTimeoutMs = parseDuration(flags.statementTimeout ?? '5min', '--statement-timeout');
+  const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
+  const dryRun = !!flags.dryRun;
+  if (!dryRun && !flags.yes && !(process.stdin.isTTY && io.stdout.isTTY)) {
+    throw new UsageError('CONFIRMATION_NEEDED', 'apply needs confirmation, and there is no terminal to ask on.', 'Review the plan (schema-doctor plan), then run apply --yes; or rehearse with apply --dry-run.');
+  }
+  const loaded = await loadExpectedFor(flags);
+  const { policies } = loadPolicies(flags.policies, join(loaded.expected.configDir, 'policies.json'));
+  const { client, connection } = await connect(connectionInput(flags, io));
+  let release: (() => Promise<void>) | undefined;
+  try {
+    await requirePrimary(client);
+    release = await acquireApplyLock(client);
+    const a = await analyse(client, connection.display, loaded, flags, io, probeTimeoutMs);
+    if (flags.plan !== undefined) checkFreshPlan(flags.plan, fingerprintOf(a.actual));
+    let plan = await buildPlan(client, a.findings, a.expectedModel, a.actual, policies, flags);
+    const degraded = degradedMode(flags.degraded, io.env);
+
+    if (plan.refused.length > 0 && !flags.onlySafe) {
+      io.stderr.write(renderPlanText({ ...plan, steps: [] }));
+      throw new GuardRefusal('BLOCKED_BY_DATA', `${plan.refused.length} finding(s) cannot be repaired as things stand; nothing was changed.`,
+        'Write a policy for the blocking data (docs/policies.md), allow the hazard, or run with --only-safe to apply the steps that need neither.');
+    }
+    const needDegraded = plan.steps.filter((s) => s.needsDegraded);
+    if (flags.onlySafe) plan = onlySafe(plan);
+    else if (needDegraded.length > 0 && !degraded.confirmed && !dryRun) {
+      io.stderr.write(`Steps that need degraded mode:\n${needDegraded.map((s) => `  ${s.id}  ${s.summary}`).join('\n')}\n`);
+      throw new GuardRefusal('DEGRADED_MODE_REQUIRED', `${needDegraded.length} step(s) change rows or hold a strong lock on a busy table, and degraded mode is ${degraded.how}; nothing was changed.`,
+        'Put the application in degraded mode, then pass --degraded (or set DEGRADED_MODE=1, or SCHEMA_DOCTOR_DEGRADED_CHECK to a command that exits 0). --only-safe applies the other steps.');
+    }
+    io.stdout.write(renderPlanText(plan));
+    if (plan.steps.length === 0) return ExitCode.OK;
+    if (!dryRun && !flags.yes && !(await confirm(`Apply ${plan.steps.length} step(s) to ${connection.display}? [y/N] `))) {
+      io.stderr.write('Nothing was changed.\n');
+      return ExitCode.GUARD_REFUSED;
+    }
+
+    const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+    const started = new Date();
+    let remaining: string[] = [];
+    const result = await executePlan(client, plan, {
+      runId, lockTimeoutMs, statementTimeoutMs, dryRun,
+      beforeRollback: async () => {
+        const after = await introspect(client, { schemas: flags.schema ?? [], inTransaction: true });
+        remaining = diffSchemas(a.expectedModel, after).filter((f) => !isBookkeeping(f, after)).filter((f) => a.findings.some((x) => x.id === f.id)).map((f) => f.id);
+      },
+    });
+    printResults(io, result, dryRun);
+    if (dryRun) {
+      io.stdout.write(remaining.length === 0 ? 'Rehearsal: every repaired finding would be gone. Rolled back: nothing was changed.\n'
+        : `Rehearsal: ${remaining.length} finding(s) would remain: ${remaining.join(', ')}. Rolled back: nothing was changed.\n`);
+      if (needDegraded.length > 0 && !degraded.confirmed) io.stdout.write(`The real run needs degraded mode for steps ${needDegraded.map((s) => s.id).join(', ')}.\n`);
+      if (result.failed) throw new ApplyFailed(`Rehearsal failed at step ${result.failed.step}: ${result.failed.error}. Rolled back: nothing was changed.`, 'Fix the cause and rehearse again.');
+      return ExitCode.OK;
+    }
+    if (result.failed) {
+      await recordRun(client, runId, started, plan, result, 'failed', result.failed.error);
+      const partial = result.committedBeforeFailure.length > 0
+        ? ` Steps ${result.committedBeforeFailure.join(', ')} had been committed before (concurrent phase); a re-run continues from there.`
+        : ' Everything was rolled back: nothing was changed.';
+      throw new ApplyFailed(`Step ${result.failed.step} failed: ${result.failed.error}${result.failed.sqlstate ? ` (SQLSTATE ${result.failed.sqlstate})` : ''}.${result.failed.blocker ? ` Sessions holding locks: ${result.failed.blocker}.` : ''}${partial}`,
+        result.failed.sqlstate === '55P03' ? 'Retry when the blocking sessions are done, or raise --lock-timeout.' : 'Fix the cause, then run apply again (it is idempotent).');
+    }
+    // Verify: re-read the catalog; every finding a step repaired must be gone.
+    const after = await introspect(client, { schemas: flags.schema ?? [] });
+    const repaired = new Set(plan.steps.flatMap((s) => s.findingIds));
+    const left = diffSchemas(a.expectedModel, after).filter((f) => repaired.has(f.id));
+    await recordRun(client, runId, started, plan, result, left.length === 0 ? 'applied' : 'verification_failed', left.map((f) => f.id).join(', '));
+    if (left.length > 0) {
+      throw new ApplyFailed(`Applied, but verification found ${left.length} finding(s) still present: ${left.map((f) => f.id).join(', ')}.`, 'Run diagnose to see them; the run is recorded in schema_doctor.runs.');
+    }
+    io.stdout.write(`Applied and verified (run ${runId}).\n`);
+    return ExitCode.OK;
+  } finally {
+    await release?.();
+    await client.end().catch(() => undefined);
+  }
+}
+
+function onlySafe(plan: RepairPlan): RepairPlan {
+  return { ...plan, steps: plan.steps.filter((s) => !s.needsDegraded) };
+}
+
+function checkFreshPlan(file: string, fingerprint: string): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError('PLAN_UNREADABLE', `Plan file ${file} cannot be read.`, 'Pass a file written by schema-doctor plan --out.');
+  }
+  const m = /^-- schema-fingerprint: ([0-9a-f]{64})$/m.exec(text);
+  if (!m) throw new UsageError('PLAN_INVALID', `${file} is not a schema-doctor plan (no schema-fingerprint line).`, 'Write it with schema-doctor plan --out FILE.sql.');
+  if (m[1] !== fingerprint) {
+    throw new GuardRefusal('STALE_PLAN', `The schema changed since ${file} was made; the plan may no longer fit.`, 'Make a new plan (schema-doctor plan --out) and review it.');
+  }
+}
+
+function printResults(io: Io, r: ExecuteResult, dryRun: boolean): void {
+  for (const s of r.results) {
+    const extra = [s.rows ? `${s.rows} rows` : '', s.ms !== undefined ? `${s.ms} ms` : '', s.error ?? ''].filter((x) => x !== '').join(', ');
+    io.stdout.write(`${dryRun ? 'rehearsed' : s.status.padEnd(12)} ${s.id}  ${s.summary}${extra ? ` (${extra})` : ''}${dryRun ? ` [${s.status}]` : ''}\n`);
+  }
+}
+
+async function recordRun(client: pg.Client, runId: string, started: Date, plan: RepairPlan, r: ExecuteResult, outcome: string, detail: string): Promise<void> {
+  try {
+    const { BOOKKEEPING_DDL } = await import('../plan/bookkeeping-ddl.js');
+    await client.query(BOOKKEEPING_DDL);
+    const rows = r.results.reduce((n, s) => n + (s.rows ?? 0), 0);
+    await client.query(
+      `INSERT INTO schema_doctor.runs (run_id, started_at, finished_at, operator, host, plan_hash, steps, rows_affected, outcome, detail)
+       VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8, $9)`,
+      [runId, started, `${userInfo().username}`, hostname(), plan.fingerprint, JSON.stringify(r.results), rows, outcome, detail || null],
+    );
+  } catch {
+    /* the history is best effort: the outcome is already in the report */
+  }
+}
+
+function ttyConfirm(io: Io): (q: string) => Promise<boolean> {
+  return async (q) => {
+    const { createInterface } = await import('node:readline/promises');
+    const rl = createInterface({ input: process.stdin, output: io.stderr as NodeJS.WritableStream });
+    try {
+      return /^y(es)?$/i.test((await rl.question(q)).trim());
+    } finally {
+      rl.close();
+    }
+  };
+}

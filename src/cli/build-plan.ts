@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { renderManifest } from '../manifest/format.js';
+import type { SchemaModel } from '../model/types.js';
+import { quoteIdent } from '../model/ident.js';
+import type { Finding } from '../diff/finding.js';
+import { planRepairs, type TableFacts } from '../plan/plan-repairs.js';
+import type { Policies } from '../plan/policies.js';
+import type { RepairPlan } from '../plan/types.js';
+
+export function fingerprintOf(model: SchemaModel): string {
+  return createHash('sha256').update(renderManifest(model, undefined)).digest('hex');
+}
+
+/** Size of every table in bytes, in one query (0 means no rows: strong locks on it are harmless). */
+async function tableFacts(client: pg.Client): Promise<Record<string, TableFacts>> {
+  const { rows } = await client.query<{ schema: string; name: string; bytes: string }>(
+    `SELECT n.nspname AS schema, c.relname AS name, pg_relation_size(c.oid) AS bytes
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+  );
+  return Object.fromEntries(rows.map((r) => [`${quoteIdent(r.schema)}.${quoteIdent(r.name)}`, { bytes: Number(r.bytes) }]));
+}
+
+/**
+ * A column type change is safe when every value survives the conversion unchanged: cast to the new type and back,
+ * it compares equal. One read-only query per type finding (there are few); an error means "not proven".
+ */
+async function losslessConversions(client: pg.Client, findings: Finding[], actual: SchemaModel): Promise<Record<string, boolean>> {
+  const out: Record<string, boolean> = {};
+  for (const f of findings) {
+    if (f.kind !== 'column_type_differs' || f.table === undefined || f.expected === undefined || f.actual === undefined) continue;
+    const t = actual.tables[f.table];
+    const col = t?.columns.find((c) => `${f.table}.${quoteIdent(c.name)}` === f.object);
+    if (!col) continue;
+    const c = quoteIdent(col.name);
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query('SET LOCAL search_path = pg_catalog');
+      const { rows } = await client.query<{ bad: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ${f.table} WHERE ${c} IS NOT NULL AND (${c}::${f.expected})::${f.actual} IS DISTINCT FROM ${c}) AS bad`,
+      );
+      out[f.id] = rows[0]?.bad === false;
+    } catch {
+      out[f.id] = false;
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+    }
+  }
+  return out;
+}
+
+export interface PlanFlags {
+  prune?: boolean;
+  allowHazard?: string[];
+  onlineThreshold?: string;
+}
+
+export async function buildPlan(client: pg.Client, findings: Finding[], expected: SchemaModel, actual: SchemaModel, policies: Policies, flags: PlanFlags): Promise<RepairPlan> {
+  return planRepairs({
+    findings,
+    expected,
+    actual,
+    policies,
+    options: {
+      prune: !!flags.prune,
+      allowHazards: flags.allowHazard ?? [],
+      onlineThresholdBytes: flags.onlineThreshold !== undefined ? Number(flags.onlineThreshold) : 16 * 1024 * 1024,
+    },
+    tables: await tableFacts(client),
+    lossless: await losslessConversions(client, findings, actual),
+    fingerprint: fingerprintOf(actual),
+  });
+}

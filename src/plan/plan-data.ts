@@ -1,0 +1,62 @@
+import type { Finding } from '../diff/finding.js';
+import { quoteIdent } from '../model/ident.js';
+import type { PlanContext } from './plan-repairs.js';
+import { draft, PHASE, type StepDraft } from './steps/draft.js';
+import { dedupeSql, fillNullsSql, orphansSql } from './steps/data.js';
+
+/**
+ * Data that blocks a repair (found by the probes) needs a policy for its table. With one, the data step runs
+ * before the repair, in the same transaction; without one the finding is refused and apply changes nothing.
+ */
+export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
+  const out: StepDraft[] = [];
+  const blocking = (f.blockers ?? []).filter((b) => b.status === 'ok' && (b.count ?? 0) > 0);
+  if (blocking.length === 0 || f.table === undefined) return out;
+  const table = f.table;
+  const et = ctx.tableOf(f, 'expected');
+  const at = ctx.tableOf(f, 'actual');
+  const policy = ctx.policies[table];
+  if (!et || !at) return out;
+  const data = (summary: string, sql: string, hazards: StepDraft['hazards']) =>
+    draft(PHASE.data, [f.id], summary, sql, { table, lock: 'SHARE ROW EXCLUSIVE', hazards: [...hazards, 'BLOCKS_WRITES'], needsDegraded: true });
+
+  for (const b of blocking) {
+    if (b.kind === 'duplicates') {
+      const c = et.constraints[ctx.nameIn(f)];
+      const i = et.indexes[ctx.nameIn(f)];
+      const key = c?.columns ?? i?.columns.map((x) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x)) ?? [];
+      if (!policy?.duplicates) {
+        ctx.refuse(f, 'needs_policy', `${b.count} duplicate groups (${b.surplusRows} surplus rows) on (${key.join(', ')})`,
+          `Add to the policies file: {"${table}": {"duplicates": {"keep": "latest:<column>", "merge": {"<counter>": "sum"}}}} (docs/policies.md).`);
+        continue;
+      }
+      const nnd = !!c?.nullsNotDistinct || (i !== undefined && / NULLS NOT DISTINCT/.test(i.definition));
+      out.push(data(`merge ${b.count} duplicate groups on ${table} (${key.map(quoteIdent).join(', ')})`,
+        dedupeSql(table, at, key, nnd, policy.duplicates.keep, policy.duplicates.merge ?? {}), ['DELETES_DATA', 'REWRITES_ROWS']));
+    } else if (b.kind === 'orphans') {
+      const c = et.constraints[ctx.nameIn(f)];
+      if (!c?.references) continue;
+      if (!policy?.orphans) {
+        ctx.refuse(f, 'needs_policy', `${b.count} orphan rows for ${c.name}`, `Add to the policies file: {"${table}": {"orphans": "set-null"}} or "delete" (docs/policies.md).`);
+        continue;
+      }
+      out.push(data(`${policy.orphans === 'delete' ? 'delete' : 'set NULL in'} ${b.count} orphan rows of ${table} for ${quoteIdent(c.name)}`,
+        orphansSql(table, c.columns, c.references.table, c.references.columns, c.references.match === 'full', policy.orphans),
+        [policy.orphans === 'delete' ? 'DELETES_DATA' : 'REWRITES_ROWS']));
+    } else if (b.kind === 'nulls') {
+      if (f.kind === 'missing_column') continue; // handled by the column step (fill on add)
+      const columns = f.kind === 'column_nullability_differs' ? [ctx.nameIn(f)] : (et.constraints[ctx.nameIn(f)]?.columns ?? []);
+      for (const col of columns) {
+        const fill = policy?.nulls?.[col];
+        if (fill === undefined) {
+          ctx.refuse(f, 'needs_policy', `${b.count} rows with NULL in ${col}`, `Add to the policies file: {"${table}": {"nulls": {"${col}": "<SQL expression>"}}} (docs/policies.md).`);
+          continue;
+        }
+        out.push(data(`fill NULLs in ${table}.${quoteIdent(col)}`, fillNullsSql(table, col, fill), ['REWRITES_ROWS']));
+      }
+    } else if (b.kind === 'check_violations') {
+      ctx.refuse(f, 'manual', `${b.count} rows violate ${b.target}`, 'Correct or remove those rows by hand (no policy can guess the right value), then apply again.');
+    }
+  }
+  return out;
+}

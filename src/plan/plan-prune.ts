@@ -1,0 +1,73 @@
+import type { Finding } from '../diff/finding.js';
+import { quoteIdent } from '../model/ident.js';
+import type { PlanContext } from './plan-repairs.js';
+import type { StepDraft } from './steps/draft.js';
+import { archiveColumn, archiveTable, dropRecorded } from './steps/prune-steps.js';
+import { describeIndex } from '../diff/describe.js';
+
+/** --prune: the unexpected objects, removed without losing anything (see steps/prune-steps.ts). */
+/** Order inside the prune phase: dependants first (a column before its table, a table before its sequences). */
+const PRUNE_ORDER: Partial<Record<Finding['kind'], number>> = {
+  unexpected_trigger: 0, unexpected_policy: 0, unexpected_constraint: 0, unexpected_index: 0, unexpected_column: 1,
+  unexpected_view: 2, unexpected_table: 3, unexpected_function: 4, unexpected_sequence: 5, unexpected_enum: 6,
+  unexpected_domain: 6, unexpected_schema: 7,
+};
+
+export function pruneSteps(ctx: PlanContext, f: Finding): StepDraft[] {
+  const steps = pruneStepsOf(ctx, f);
+  for (const s of steps) s.phase += (PRUNE_ORDER[f.kind] ?? 0) / 10;
+  return steps;
+}
+
+function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
+  const a = ctx.actual;
+  const table = f.table;
+  const at = ctx.tableOf(f, 'actual');
+  const name = ctx.nameIn(f);
+  switch (f.kind) {
+    case 'unexpected_table':
+      return at ? [archiveTable(f.id, f.object, at.schema, at.name)] : [];
+    case 'unexpected_column': {
+      if (!at || !table) return [];
+      const pk = Object.values(at.constraints).find((c) => c.type === 'primary_key')?.columns ?? [];
+      return [archiveColumn(f.id, table, name, pk)];
+    }
+    case 'unexpected_constraint': {
+      const c = at?.constraints[name];
+      return c && table ? [dropRecorded(f.id, 'constraint', f.object, `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`, `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)};`, table)] : [];
+    }
+    case 'unexpected_index': {
+      const holder = table ? at ?? a.views[table] : undefined;
+      const i = holder?.indexes?.[name];
+      return i && holder && table ? [dropRecorded(f.id, 'index', f.object, describeIndex(table, i), `DROP INDEX IF EXISTS ${quoteIdent(holder.schema)}.${quoteIdent(i.name)};`, table)] : [];
+    }
+    case 'unexpected_trigger': {
+      const t = at?.triggers[name] ?? (table ? a.views[table]?.triggers?.[name] : undefined);
+      return t && table ? [dropRecorded(f.id, 'trigger', f.object, t.definition, `DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${table};`, table)] : [];
+    }
+    case 'unexpected_policy': {
+      const p = at?.policies[name];
+      return p && table ? [dropRecorded(f.id, 'policy', f.object, f.actual ?? '', `DROP POLICY IF EXISTS ${quoteIdent(p.name)} ON ${table};`, table)] : [];
+    }
+    case 'unexpected_view': {
+      const v = a.views[f.object];
+      return v ? [dropRecorded(f.id, v.materialized ? 'materialized view' : 'view', f.object, v.definition, `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${f.object};`)] : [];
+    }
+    case 'unexpected_function': {
+      const fn = a.functions[f.object];
+      return fn ? [dropRecorded(f.id, fn.kind, f.object, fn.definition, `DROP ${fn.kind.toUpperCase()} IF EXISTS ${quoteIdent(fn.schema)}.${quoteIdent(fn.name)}(${fn.identityArgs});`)] : [];
+    }
+    case 'unexpected_sequence': {
+      const s = a.sequences[f.object];
+      return s ? [dropRecorded(f.id, 'sequence', f.object, f.actual ?? '', `DROP SEQUENCE IF EXISTS ${f.object};`)] : [];
+    }
+    case 'unexpected_enum':
+    case 'unexpected_domain':
+      return [dropRecorded(f.id, f.kind.slice('unexpected_'.length), f.object, f.actual ?? '', `DROP ${f.kind === 'unexpected_enum' ? 'TYPE' : 'DOMAIN'} IF EXISTS ${f.object};`)];
+    case 'unexpected_schema':
+      return [dropRecorded(f.id, 'schema', f.object, `CREATE SCHEMA ${f.object}`, `DROP SCHEMA IF EXISTS ${f.object};`)];
+    default:
+      ctx.skip(f, `${f.kind.replace(/_/g, ' ')} cannot be removed safely (PostgreSQL cannot drop enum values; extensions are left to the operator)`);
+      return [];
+  }
+}

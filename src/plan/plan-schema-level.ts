@@ -1,0 +1,51 @@
+import type { Finding } from '../diff/finding.js';
+import type { PlanContext } from './plan-repairs.js';
+import type { StepDraft } from './steps/draft.js';
+import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, createView, sequenceOwner } from './steps/schema-steps.js';
+
+/** Schemas, extensions, types, sequences, views and functions. */
+export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
+  const e = ctx.expected;
+  switch (f.kind) {
+    case 'missing_schema':
+      return [createSchema(f.id, f.object)];
+    case 'missing_extension': {
+      const x = e.extensions[f.object];
+      return x ? [createExtension(f.id, x.name, x.schema)] : [];
+    }
+    case 'missing_enum':
+      return e.enums[f.object] ? [createEnum(f.id, f.object, e.enums[f.object]!)] : [];
+    case 'missing_enum_value': {
+      const key = Object.keys(e.enums).find((k) => f.object.startsWith(`${k}.'`));
+      if (!key) return [];
+      const value = f.expected ?? '';
+      return [addEnumValue(f.id, key, e.enums[key]!, value)];
+    }
+    case 'missing_domain':
+      return e.domains[f.object] ? [createDomain(f.id, f.object, e.domains[f.object]!)] : [];
+    case 'missing_sequence': {
+      const s = e.sequences[f.object];
+      if (!s) return [];
+      const owner = sequenceOwner(f.id, f.object, s);
+      return owner ? [createSequence(f.id, f.object, s), owner] : [createSequence(f.id, f.object, s)];
+    }
+    case 'sequence_differs':
+      return e.sequences[f.object] ? [alterSequence(f.id, f.object, e.sequences[f.object]!)] : [];
+    case 'missing_function':
+    case 'function_differs':
+      return e.functions[f.object] ? [createFunction(f.id, f.object, e.functions[f.object]!)] : [];
+    case 'missing_view':
+    case 'view_differs': {
+      const v = e.views[f.object];
+      if (!v) return [];
+      const out = [createView(f.id, f.object, v, f.kind === 'view_differs')];
+      return out;
+    }
+    case 'enum_value_order_differs':
+    case 'domain_differs':
+      ctx.skip(f, `${f.kind.replace(/_/g, ' ')}: PostgreSQL cannot change this in place without re-creating the type and every column using it`);
+      return [];
+    default:
+      return [];
+  }
+}

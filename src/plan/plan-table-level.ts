@@ -1,0 +1,153 @@
+import type { Finding } from '../diff/finding.js';
+import type { TableDef } from '../model/types.js';
+import { quoteIdent } from '../model/ident.js';
+import type { PlanContext } from './plan-repairs.js';
+import { draft, PHASE, type StepDraft } from './steps/draft.js';
+import { lit } from './sql-util.js';
+import {
+  addColumn, addColumnFilled, addConstraint, alterType, attachUniqueIndex, createIndex, createPolicy, createTable, createTrigger,
+  dropIndex, dropNotNull, rename, replaceConstraint, setDefault, setNotNull, tableProps, validateConstraint,
+} from './steps/table-steps.js';
+import { uniqueIndexFor } from '../diff/diff-constraints.js';
+
+const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v\w*|random|clock_timestamp|nextval|timeofday)\s*\(/;
+
+/** Tables and everything that hangs off them. */
+export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
+  const table = f.table;
+  const et = ctx.tableOf(f, 'expected');
+  const at = ctx.tableOf(f, 'actual');
+  if (f.kind === 'missing_table') return et ? wholeTable(f.id, f.object, et) : [];
+  if (f.kind === 'comment_differs') return commentStep(ctx, f);
+  if (table === undefined || !et) return [];
+  const name = ctx.nameIn(f);
+  const busy = ctx.busy(table);
+  const online = ctx.online(table);
+  const col = et.columns.find((c) => c.name === name);
+  const con = et.constraints[name];
+  const idx = et.indexes[name] ?? ctx.expected.views[table]?.indexes?.[name];
+  switch (f.kind) {
+    case 'table_differs':
+      if (at && (et.kind !== at.kind || et.partitionBy !== at.partitionBy || et.partitionOf !== at.partitionOf)) {
+        ctx.skip(f, 'partitioning differs: converting a table to or from a partitioned one needs a data migration');
+        return [];
+      }
+      return at ? tableProps(f.id, table, et, at, busy) : [];
+    case 'missing_column': {
+      if (!col) return [];
+      const blocked = (f.blockers ?? []).some((b) => b.kind === 'nulls' && b.status === 'ok' && (b.count ?? 0) > 0);
+      if (blocked) {
+        const fill = ctx.policies[table]?.nulls?.[col.name];
+        if (fill === undefined) {
+          ctx.refuse(f, 'needs_policy', `NOT NULL column ${col.name} has no default and ${table} has rows`,
+            `Add to the policies file: {"${table}": {"nulls": {"${col.name}": "<SQL expression>"}}} (docs/policies.md).`);
+          return [];
+        }
+        return [addColumnFilled(f.id, table, col, fill)];
+      }
+      const rewrites = col.generated !== undefined || col.identity !== undefined || (col.default !== undefined && VOLATILE_DEFAULT.test(col.default) && !col.default.includes('nextval'));
+      return [addColumn(f.id, table, col, rewrites, busy)];
+    }
+    case 'column_default_differs':
+      return col ? [setDefault(f.id, table, col)] : [];
+    case 'column_nullability_differs':
+      if (!col) return [];
+      return col.notNull ? setNotNull(f.id, table, col.name, online) : [dropNotNull(f.id, table, col.name)];
+    case 'column_type_differs':
+    case 'column_collation_differs':
+      if (!col) return [];
+      if (!ctx.lossless[f.id] && !ctx.options.allowHazards.includes('CHANGES_COLUMN_TYPE')) {
+        ctx.refuse(f, 'needs_hazard', `converting ${f.object} from ${f.actual} to ${f.expected} would change or lose values (or could not be proven safe)`,
+          'Convert the data by hand, or pass --allow-hazard CHANGES_COLUMN_TYPE to let the conversion run.');
+        return [];
+      }
+      return [alterType(f.id, table, col, busy)];
+    case 'column_identity_differs':
+    case 'column_generated_differs':
+      ctx.skip(f, `${f.kind.replace(/_/g, ' ')}: changing it needs the column's data migrated`);
+      return [];
+    case 'missing_primary_key':
+    case 'missing_constraint':
+      if (!con) return [];
+      if (con.type === 'primary_key') {
+        const nullable = con.columns.filter((c) => !at?.columns.find((x) => x.name === c)?.notNull && !f.blockers?.some((b) => b.kind === 'nulls' && (b.count ?? 0) > 0 && b.target.startsWith(quoteIdent(c))));
+        return [...nullable.flatMap((c) => setNotNull(f.id, table, c, online)), ...addConstraint(f.id, table, con, busy, online)];
+      }
+      return addConstraint(f.id, table, con, busy, online);
+    case 'constraint_differs':
+      return con ? [replaceConstraint(f.id, table, con)] : [];
+    case 'constraint_not_valid':
+      return con ? [validateConstraint(f.id, table, con.name)] : [];
+    case 'constraint_renamed': {
+      const from = /exists as (.+?);/.exec(f.hint)?.[1];
+      const actualName = at && Object.values(at.constraints).find((c) => from === quoteIdent(c.name))?.name;
+      return actualName ? [rename(f.id, 'constraint', table, actualName, name)] : [];
+    }
+    case 'unique_index_instead_of_constraint': {
+      const index = con && at ? uniqueIndexFor(con, at.indexes) : undefined;
+      return con && index ? [attachUniqueIndex(f.id, table, con, index.name)] : [];
+    }
+    case 'missing_index':
+      return idx ? [createIndex(f.id, table, idx, online, et.kind === 'partitioned')] : [];
+    case 'index_renamed': {
+      const from = /exists as (.+?);/.exec(f.hint)?.[1];
+      const actualName = Object.values(at?.indexes ?? ctx.actual.views[table]?.indexes ?? {}).find((i) => from === quoteIdent(i.name))?.name;
+      return actualName ? [rename(f.id, 'index', table, actualName, name)] : [];
+    }
+    case 'index_differs':
+    case 'index_invalid': {
+      if (!idx) return [];
+      const schema = table.slice(0, table.length - quoteIdent(et.name).length - 1);
+      return [dropIndex(f.id, schema, name), createIndex(f.id, table, idx, false, et.kind === 'partitioned')];
+    }
+    case 'missing_trigger':
+    case 'trigger_differs': {
+      const t = et.triggers[name] ?? ctx.expected.views[table]?.triggers?.[name];
+      return t ? [createTrigger(f.id, table, t, f.kind === 'trigger_differs')] : [];
+    }
+    case 'missing_policy':
+    case 'policy_differs':
+      return et.policies[name] ? [createPolicy(f.id, table, et.policies[name]!)] : [];
+    default:
+      return [];
+  }
+}
+
+/** A missing table with all its parts; foreign keys run after every table exists. */
+function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
+  const out: StepDraft[] = [createTable(id, key, t)];
+  for (const c of Object.values(t.constraints)) if (!(t.partitionOf && c.type !== 'check')) out.push(...addConstraint(id, key, c, false, false));
+  for (const i of Object.values(t.indexes)) out.push(createIndex(id, key, i, false, t.kind === 'partitioned'));
+  for (const tr of Object.values(t.triggers)) out.push(createTrigger(id, key, tr, false));
+  for (const p of Object.values(t.policies)) out.push(createPolicy(id, key, p));
+  const comments: string[] = [];
+  if (t.comment !== undefined) comments.push(`COMMENT ON TABLE ${key} IS ${lit(t.comment)};`);
+  for (const c of t.columns) if (c.comment !== undefined) comments.push(`COMMENT ON COLUMN ${key}.${quoteIdent(c.name)} IS ${lit(c.comment)};`);
+  if (comments.length > 0) out.push(draft(PHASE.comments, [id], `comments on ${key}`, comments.join('\n'), { table: key }));
+  return out;
+}
+
+function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
+  const value = f.expected === '(none)' || f.expected === undefined ? 'NULL' : lit(f.expected);
+  const name = quoteIdent(ctx.nameIn(f));
+  const table = f.table;
+  let target: string | undefined;
+  switch (f.objectType) {
+    case 'schema': target = `SCHEMA ${f.object}`; break;
+    case 'table': target = `TABLE ${f.object}`; break;
+    case 'column': target = `COLUMN ${f.object}`; break;
+    case 'constraint': target = table ? `CONSTRAINT ${name} ON ${table}` : undefined; break;
+    case 'trigger': target = table ? `TRIGGER ${name} ON ${table}` : undefined; break;
+    case 'index': {
+      const t = table ? ctx.expected.tables[table] ?? ctx.expected.views[table] : undefined;
+      target = t ? `INDEX ${quoteIdent(t.schema)}.${name}` : undefined;
+      break;
+    }
+    case 'view': target = `${ctx.expected.views[f.object]?.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${f.object}`; break;
+    case 'function': target = `${ctx.expected.functions[f.object]?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${f.object}`; break;
+    case 'enum': target = `TYPE ${f.object}`; break;
+    default: target = undefined;
+  }
+  if (!target) return [];
+  return [draft(PHASE.comments, [f.id], `comment on ${target}`, `COMMENT ON ${target} IS ${value};`)];
+}

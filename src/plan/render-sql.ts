@@ -1,0 +1,45 @@
+import type { RepairPlan, RepairStep } from './types.js';
+import { BOOKKEEPING_DDL } from './bookkeeping-ddl.js';
+
+/**
+ * The plan as a script `psql -f` runs on its own: transactional steps inside BEGIN … COMMIT (several blocks when
+ * CONCURRENTLY steps sit between them), conditional steps through \gexec. Every statement is idempotent, so a
+ * second run changes nothing.
+ */
+export function renderPlanSql(plan: RepairPlan, meta: { database: string; lockTimeoutMs: number; statementTimeoutMs: number }): string {
+  const out: string[] = [
+    '-- schema-doctor repair plan',
+    `-- database: ${meta.database}`,
+    `-- schema-fingerprint: ${plan.fingerprint}`,
+    `-- steps: ${plan.steps.length}; refused: ${plan.refused.length}; skipped: ${plan.skipped.length}`,
+    ...plan.refused.map((r) => `-- REFUSED ${r.findingId}: ${r.reason}. ${r.hint}`),
+    ...plan.skipped.map((r) => `-- skipped ${r.findingId}: ${r.reason}`),
+    '\\set ON_ERROR_STOP on',
+    'SET search_path = pg_catalog;',
+    'SET check_function_bodies = off;',
+    `SET lock_timeout = ${Math.round(meta.lockTimeoutMs)};`,
+    `SET statement_timeout = ${Math.round(meta.statementTimeoutMs)};`,
+    '',
+    'BEGIN;',
+    BOOKKEEPING_DDL,
+  ];
+  let inTx = true;
+  for (const s of plan.steps) {
+    if (s.transactional && !inTx) (out.push('', 'BEGIN;'), (inTx = true));
+    if (!s.transactional && inTx) (out.push('COMMIT;'), (inTx = false));
+    out.push('', header(s), body(s));
+  }
+  if (inTx) out.push('COMMIT;');
+  return out.join('\n') + '\n';
+}
+
+function header(s: RepairStep): string {
+  const tags = [s.transactional ? 'in transaction' : 'outside the transaction', `lock: ${s.lock}`, ...(s.hazards.length ? [`hazards: ${s.hazards.join(', ')}`] : []), ...(s.needsDegraded ? ['needs degraded mode'] : [])];
+  return `-- step ${s.id}: ${s.summary}\n--   ${tags.join(' · ')}\n--   repairs: ${s.findingIds.join(', ')}`;
+}
+
+function body(s: RepairStep): string {
+  if (s.onlyIf === undefined) return s.sql;
+  const stmt = s.sql.replace(/;\s*$/, '');
+  return `SELECT ${"'" + stmt.replace(/'/g, "''") + "'"} WHERE EXISTS (${s.onlyIf}) \\gexec`;
+}

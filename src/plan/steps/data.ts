@@ -1,0 +1,96 @@
+import type { ColumnDef, TableDef } from '../../model/types.js';
+import type { MergeFn } from '../policies.js';
+import { doBlock, lit, q } from '../sql-util.js';
+
+/**
+ * Data repairs. Each is one DO block that locks the table against writes (SHARE ROW EXCLUSIVE: reads go on),
+ * re-finds the blocking rows under that lock, archives every row it will delete or rewrite into
+ * schema_doctor.archive, then changes them, and reports the count as a NOTICE that apply reads.
+ * Re-running one on a repaired table finds nothing and changes nothing.
+ */
+export const RUN_ID = `coalesce(current_setting('schema_doctor.run_id', true), 'manual-' || to_char(now(), 'YYYYMMDD"T"HH24MISS'))`;
+
+function archive(table: string, reason: string, from: string): string {
+  return `INSERT INTO schema_doctor.archive (run_id, table_name, reason, row_data)
+    SELECT ${RUN_ID}, ${lit(table)}, ${lit(reason)}, to_jsonb(t.*) ${from};`;
+}
+
+function notice(what: string): string {
+  return `  GET DIAGNOSTICS n = ROW_COUNT;\n  RAISE NOTICE 'schema-doctor: rows_affected=% (${what.replace(/'/g, "''").replace(/%/g, '%%')})', n;`;
+}
+
+function orderFor(keep: string, pk: string[]): string {
+  const tie = pk.length > 0 ? pk.map((c) => `t.${q(c)}`).join(', ') : 't.ctid';
+  const tieDesc = pk.length > 0 ? pk.map((c) => `t.${q(c)} DESC`).join(', ') : 't.ctid DESC';
+  if (keep === 'first') return tie;
+  if (keep === 'last') return tieDesc;
+  const [mode, col] = [keep.slice(0, keep.indexOf(':')), keep.slice(keep.indexOf(':') + 1)];
+  return `t.${q(col)} ${mode === 'latest' ? 'DESC' : 'ASC'} NULLS LAST, ${tie}`;
+}
+
+/** Merge duplicate groups on `key` into one survivor per group; the other rows are archived and deleted. */
+export function dedupeSql(table: string, t: TableDef, key: string[], nullsNotDistinct: boolean, keep: string, merge: Record<string, MergeFn>): string {
+  const pk = Object.values(t.constraints).find((c) => c.type === 'primary_key')?.columns ?? [];
+  const keyList = key.map((c) => `t.${q(c)}`).join(', ');
+  const notNull = nullsNotDistinct ? 'true' : key.map((c) => `t.${q(c)} IS NOT NULL`).join(' AND ');
+  // `=` lets the planner hash-join; IS NOT DISTINCT FROM is needed only when NULLs count as equal.
+  const op = nullsNotDistinct ? 'IS NOT DISTINCT FROM' : '=';
+  const match = (a: string, b: string) => key.map((c) => `${a}.${q(c)} ${op} ${b}.${q(c)}`).join(' AND ');
+  const merged = Object.entries(merge).filter(([, fn]) => fn !== 'keep');
+  const typeOf = (c: string) => t.columns.find((x: ColumnDef) => x.name === c)?.type ?? 'text';
+  const mergeSelect = merged.map(([c, fn]) => `${fn}(t.${q(c)})::${typeOf(c)} AS ${q(c)}`).join(', ');
+  const body = [
+    `  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;`,
+    `  DROP TABLE IF EXISTS pg_temp.sd_dup;`,
+    `  CREATE TEMP TABLE sd_dup AS
+    SELECT t.ctid AS sd_rid, ${keyList}, row_number() OVER (PARTITION BY ${keyList} ORDER BY ${orderFor(keep, pk)}) AS sd_rn
+    FROM ${table} t
+    JOIN (SELECT ${keyList} FROM ${table} t WHERE ${notNull} GROUP BY ${keyList} HAVING count(*) > 1) g ON ${match('t', 'g')};`,
+    `  ${archive(table, `duplicate on (${key.join(', ')}): merged into one row (keep ${keep})`, `FROM ${table} t JOIN sd_dup d ON t.ctid = d.sd_rid`)}`,
+  ];
+  if (merged.length > 0) {
+    body.push(`  DROP TABLE IF EXISTS pg_temp.sd_merged;
+  CREATE TEMP TABLE sd_merged AS
+    SELECT ${key.map((c) => `d.${q(c)}`).join(', ')}, ${mergeSelect}
+    FROM ${table} t JOIN sd_dup d ON t.ctid = d.sd_rid
+    GROUP BY ${key.map((c) => `d.${q(c)}`).join(', ')};`);
+  }
+  body.push(`  DELETE FROM ${table} t USING sd_dup d WHERE t.ctid = d.sd_rid AND d.sd_rn > 1;`, notice(`duplicate rows deleted from ${table}`));
+  if (merged.length > 0) {
+    body.push(`  UPDATE ${table} t SET ${merged.map(([c]) => `${q(c)} = m.${q(c)}`).join(', ')}
+    FROM sd_dup d, sd_merged m
+    WHERE t.ctid = d.sd_rid AND d.sd_rn = 1 AND ${match('d', 'm')};`);
+    body.push(`  DROP TABLE pg_temp.sd_merged;`);
+  }
+  body.push(`  DROP TABLE pg_temp.sd_dup;`);
+  return doBlock(`  DECLARE n bigint;\n  BEGIN\n${body.join('\n')}\n  END;`);
+}
+
+/** Rows whose foreign key finds no parent: set the key columns to NULL, or delete the rows (archived first). */
+export function orphansSql(table: string, columns: string[], refTable: string, refColumns: string[], matchFull: boolean, action: 'set-null' | 'delete'): string {
+  const join = columns.map((c, i) => `p.${q(refColumns[i]!)} = t.${q(c)}`).join(' AND ');
+  const notNull = columns.map((c) => `t.${q(c)} IS NOT NULL`).join(' AND ');
+  let cond = `(${notNull} AND NOT EXISTS (SELECT 1 FROM ${refTable} p WHERE ${join}))`;
+  if (matchFull && columns.length > 1) cond += ` OR (num_nulls(${columns.map((c) => `t.${q(c)}`).join(', ')}) BETWEEN 1 AND ${columns.length - 1})`;
+  const change = action === 'delete'
+    ? `DELETE FROM ${table} t WHERE ${cond};`
+    : `UPDATE ${table} t SET ${columns.map((c) => `${q(c)} = NULL`).join(', ')} WHERE ${cond};`;
+  return doBlock(`  DECLARE n bigint;
+  BEGIN
+  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;
+  ${archive(table, `orphan on (${columns.join(', ')}) → ${refTable}: ${action}`, `FROM ${table} t WHERE ${cond}`)}
+  ${change}
+${notice(`orphan rows ${action === 'delete' ? 'deleted' : 'set to NULL'} in ${table}`)}
+  END;`);
+}
+
+/** Fill NULLs of a column with the policy's expression (rows archived first). */
+export function fillNullsSql(table: string, column: string, expression: string): string {
+  return doBlock(`  DECLARE n bigint;
+  BEGIN
+  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;
+  ${archive(table, `NULL ${column} filled by policy`, `FROM ${table} t WHERE t.${q(column)} IS NULL`)}
+  UPDATE ${table} t SET ${q(column)} = (${expression}) WHERE t.${q(column)} IS NULL;
+${notice(`NULLs filled in ${table}.${column}`)}
+  END;`);
+}

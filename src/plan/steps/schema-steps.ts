@@ -1,0 +1,66 @@
+import type { DomainDef, EnumDef, FunctionDef, SequenceDef, ViewDef } from '../../model/types.js';
+import { doBlock, lit, q } from '../sql-util.js';
+import { draft, PHASE, type StepDraft } from './draft.js';
+
+export function createSchema(id: string, name: string): StepDraft {
+  return draft(PHASE.schema, [id], `create schema ${name}`, `CREATE SCHEMA IF NOT EXISTS ${name};`);
+}
+
+export function createExtension(id: string, name: string, schema: string): StepDraft {
+  return draft(PHASE.schema, [id], `install extension ${name}`, `CREATE EXTENSION IF NOT EXISTS ${q(name)} SCHEMA ${q(schema)};`);
+}
+
+export function createEnum(id: string, key: string, e: EnumDef): StepDraft {
+  return draft(PHASE.types, [id], `create enum ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
+    CREATE TYPE ${key} AS ENUM (${e.values.map(lit).join(', ')});
+  END IF;`));
+}
+
+/** ALTER TYPE … ADD VALUE keeps the expected order by naming its neighbour. */
+export function addEnumValue(id: string, key: string, e: EnumDef, value: string): StepDraft {
+  const i = e.values.indexOf(value);
+  const pos = i > 0 ? ` AFTER ${lit(e.values[i - 1]!)}` : e.values.length > 1 ? ` BEFORE ${lit(e.values[1]!)}` : '';
+  return draft(PHASE.types, [id], `add value ${lit(value)} to enum ${key}`, `ALTER TYPE ${key} ADD VALUE IF NOT EXISTS ${lit(value)}${pos};`);
+}
+
+export function createDomain(id: string, key: string, d: DomainDef): StepDraft {
+  const checks = Object.entries(d.checks ?? {}).map(([n, c]) => ` CONSTRAINT ${q(n)} ${c.expression}`).join('');
+  const stmt = `CREATE DOMAIN ${key} AS ${d.type}${d.collation ? ` COLLATE ${d.collation}` : ''}${d.default !== undefined ? ` DEFAULT ${d.default}` : ''}${d.notNull ? ' NOT NULL' : ''}${checks}`;
+  return draft(PHASE.types, [id], `create domain ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN\n    ${stmt};\n  END IF;`));
+}
+
+export function sequenceOptions(s: SequenceDef): string {
+  return `AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`;
+}
+
+export function createSequence(id: string, key: string, s: SequenceDef): StepDraft {
+  return draft(PHASE.types, [id], `create sequence ${key}`, `CREATE SEQUENCE IF NOT EXISTS ${key} ${sequenceOptions(s)};`);
+}
+
+/** OWNED BY needs the table: it runs with the columns. */
+export function sequenceOwner(id: string, key: string, s: SequenceDef): StepDraft | undefined {
+  if (!s.ownedBy) return undefined;
+  return draft(PHASE.columns, [id], `sequence ${key} owned by ${s.ownedBy}`, `ALTER SEQUENCE ${key} OWNED BY ${s.ownedBy};`);
+}
+
+export function alterSequence(id: string, key: string, s: SequenceDef): StepDraft {
+  return draft(PHASE.types, [id], `set options of sequence ${key}`, `ALTER SEQUENCE ${key} ${sequenceOptions(s).replace(/START WITH \S+/, `START WITH ${s.start}`)};`);
+}
+
+/** pg_get_functiondef prints a complete CREATE OR REPLACE statement: re-running it is idempotent. */
+export function createFunction(id: string, key: string, f: FunctionDef): StepDraft {
+  return draft(PHASE.functions, [id], `create or replace ${f.kind} ${key}`, `${f.definition};`);
+}
+
+export function createView(id: string, key: string, v: ViewDef, replace: boolean): StepDraft {
+  const opts = v.options?.length ? ` WITH (${v.options.join(', ')})` : '';
+  if (v.materialized) {
+    const create = `CREATE MATERIALIZED VIEW IF NOT EXISTS ${key}${opts} AS\n${v.definition}`;
+    const sql = replace ? `DROP MATERIALIZED VIEW IF EXISTS ${key};\n${create};` : `${create};`;
+    return draft(PHASE.views, [id], `${replace ? 're-create' : 'create'} materialized view ${key}`, sql, { lock: replace ? 'ACCESS EXCLUSIVE' : 'none' });
+  }
+  const create = `CREATE OR REPLACE VIEW ${key}${opts} AS\n${v.definition};`;
+  // CREATE OR REPLACE cannot drop or rename columns; then the view is dropped and created (dependants make it fail).
+  const sql = replace ? `DROP VIEW IF EXISTS ${key};\n${create}` : create;
+  return draft(PHASE.views, [id], `${replace ? 're-create' : 'create'} view ${key}`, sql, { lock: replace ? 'ACCESS EXCLUSIVE' : 'none' });
+}

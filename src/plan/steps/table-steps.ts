@@ -1,0 +1,222 @@
+import type { ColumnDef, ConstraintDef, IndexDef, PolicyDef, TableDef, TriggerDef } from '../../model/types.js';
+import { constraintExists, doBlock, ifNoConstraint, lit, q } from '../sql-util.js';
+import { draft, PHASE, type StepDraft } from './draft.js';
+
+/** Column definition for CREATE TABLE / ADD COLUMN. */
+export function columnSql(c: ColumnDef, withNotNull = true): string {
+  return [
+    `${q(c.name)} ${c.type}`,
+    c.collation ? ` COLLATE ${c.collation}` : '',
+    c.generated ? ` GENERATED ALWAYS AS (${c.generated}) STORED` : '',
+    c.default !== undefined ? ` DEFAULT ${c.default}` : '',
+    c.identity ? ` GENERATED ${c.identity.toUpperCase()} AS IDENTITY` : '',
+    withNotNull && c.notNull ? ' NOT NULL' : '',
+  ].join('');
+}
+
+/** The table with its columns; constraints, indexes and the rest are separate steps. */
+export function createTable(id: string, key: string, t: TableDef): StepDraft {
+  const cols = t.columns.map((c) => `  ${columnSql(c)}`).join(',\n');
+  let sql: string;
+  if (t.partitionOf) {
+    sql = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE IF NOT EXISTS ${key} PARTITION OF ${t.partitionOf} ${t.partitionBound ?? 'DEFAULT'}${t.partitionBy ? ` PARTITION BY ${t.partitionBy}` : ''};`;
+  } else {
+    sql = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE IF NOT EXISTS ${key} (\n${cols}\n)${t.partitionBy ? ` PARTITION BY ${t.partitionBy}` : ''};`;
+  }
+  if (t.rowSecurity) sql += `\nALTER TABLE ${key} ENABLE ROW LEVEL SECURITY;`;
+  if (t.forceRowSecurity) sql += `\nALTER TABLE ${key} FORCE ROW LEVEL SECURITY;`;
+  return draft(PHASE.tables, [id], `create table ${key}`, sql, { table: key });
+}
+
+export function addColumn(id: string, key: string, c: ColumnDef, rewrites: boolean, busy: boolean): StepDraft {
+  return draft(PHASE.columns, [id], `add column ${key}.${q(c.name)}`, `ALTER TABLE ${key} ADD COLUMN IF NOT EXISTS ${columnSql(c)};`, {
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    hazards: rewrites ? ['TAKES_ACCESS_EXCLUSIVE_LOCK', 'REWRITES_TABLE'] : [],
+    needsDegraded: rewrites && busy,
+  });
+}
+
+/** Add the column nullable, fill it by policy, then make it NOT NULL (three statements, one transaction). */
+export function addColumnFilled(id: string, key: string, c: ColumnDef, fill: string): StepDraft {
+  const sql = [
+    `ALTER TABLE ${key} ADD COLUMN IF NOT EXISTS ${columnSql(c, false)};`,
+    `UPDATE ${key} SET ${q(c.name)} = (${fill}) WHERE ${q(c.name)} IS NULL;`,
+    `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} SET NOT NULL;`,
+  ].join('\n');
+  return draft(PHASE.columns, [id], `add column ${key}.${q(c.name)} filled by policy`, sql, {
+    table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_ROWS', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true,
+  });
+}
+
+export function setDefault(id: string, key: string, c: ColumnDef): StepDraft {
+  const sql = c.default === undefined ? `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`;
+  return draft(PHASE.columns, [id], `${c.default === undefined ? 'drop' : 'set'} default of ${key}.${q(c.name)}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE' });
+}
+
+/**
+ * NOT NULL without a long exclusive lock: a CHECK (col IS NOT NULL) added NOT VALID, validated (SHARE UPDATE
+ * EXCLUSIVE: writes go on), then SET NOT NULL, which uses the validated check instead of scanning, then the check
+ * is dropped. `online` splits validation out of the transaction for large tables.
+ */
+export function setNotNull(id: string, key: string, column: string, online: boolean): StepDraft[] {
+  const check = `sd_${column}_not_null`.slice(0, 63);
+  const add = ifNoConstraint(key, check, `ALTER TABLE ${key} ADD CONSTRAINT ${q(check)} CHECK (${q(column)} IS NOT NULL) NOT VALID`);
+  const validate = doBlock(`  IF ${constraintExists(key, check)} THEN\n    ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(check)};\n  END IF;`);
+  const finish = `ALTER TABLE ${key} ALTER COLUMN ${q(column)} SET NOT NULL;\nALTER TABLE ${key} DROP CONSTRAINT IF EXISTS ${q(check)};`;
+  if (!online) {
+    return [draft(PHASE.columns, [id], `set NOT NULL on ${key}.${q(column)}`, `${add}\n${validate}\n${finish}`, { table: key, lock: 'ACCESS EXCLUSIVE' })];
+  }
+  return [
+    draft(PHASE.columns, [id], `add CHECK (${q(column)} IS NOT NULL) NOT VALID on ${key}`, add, { table: key, lock: 'ACCESS EXCLUSIVE' }),
+    draft(PHASE.validate, [id], `validate NOT NULL check on ${key}.${q(column)}`, validate, { table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false }),
+    draft(PHASE.afterConcurrent, [id], `set NOT NULL on ${key}.${q(column)}`, finish, { table: key, lock: 'ACCESS EXCLUSIVE' }),
+  ];
+}
+
+export function dropNotNull(id: string, key: string, column: string): StepDraft {
+  return draft(PHASE.columns, [id], `drop NOT NULL on ${key}.${q(column)}`, `ALTER TABLE ${key} ALTER COLUMN ${q(column)} DROP NOT NULL;`, { table: key, lock: 'ACCESS EXCLUSIVE' });
+}
+
+export function alterType(id: string, key: string, c: ColumnDef, busy: boolean): StepDraft {
+  return draft(PHASE.columns, [id], `change type of ${key}.${q(c.name)} to ${c.type}`,
+    `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} TYPE ${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''} USING ${q(c.name)}::${c.type};`, {
+      table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['CHANGES_COLUMN_TYPE', 'REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
+    });
+}
+
+/** Primary key, unique, check and exclusion constraints. Online for large tables: see uniqueOnline / validateSeparately. */
+export function addConstraint(id: string, key: string, c: ConstraintDef, busy: boolean, online: boolean): StepDraft[] {
+  if (c.type === 'foreign_key' || c.type === 'check') {
+    const phase = c.type === 'foreign_key' ? PHASE.foreignKeys : PHASE.constraints;
+    const add = ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.definition.replace(/ NOT VALID$/, '')} NOT VALID`);
+    const lock = c.type === 'foreign_key' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
+    if (c.validated === false) return [draft(phase, [id], `add constraint ${q(c.name)} (NOT VALID) on ${key}`, add, { table: key, lock })];
+    const validate = `ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(c.name)};`;
+    if (online) {
+      return [
+        draft(phase, [id], `add constraint ${q(c.name)} NOT VALID on ${key}`, add, { table: key, lock }),
+        draft(PHASE.validate, [id], `validate constraint ${q(c.name)} on ${key}`, validate, { table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false }),
+      ];
+    }
+    return [draft(phase, [id], `add constraint ${q(c.name)} on ${key}`, `${add}\n${validate}`, { table: key, lock })];
+  }
+  if ((c.type === 'unique' || c.type === 'primary_key') && online && !c.deferrable) {
+    return uniqueOnline(id, key, c);
+  }
+  return [draft(PHASE.constraints, [id], `add constraint ${q(c.name)} on ${key}`, ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.definition}`), {
+    table: key, lock: 'ACCESS EXCLUSIVE', hazards: busy ? ['TAKES_ACCESS_EXCLUSIVE_LOCK'] : [], needsDegraded: false,
+  })];
+}
+
+/**
+ * Unique or primary key without blocking writes: CREATE UNIQUE INDEX CONCURRENTLY (outside the transaction), then
+ * ADD CONSTRAINT … USING INDEX, which only takes a brief exclusive lock. An INVALID index left by an interrupted
+ * build is dropped first, so a re-run rebuilds it.
+ */
+export function uniqueOnline(id: string, key: string, c: ConstraintDef): StepDraft[] {
+  const schema = key.slice(0, key.indexOf('.'));
+  const idx = `${schema}.${q(c.name)}`;
+  const cols = c.columns.map(q).join(', ');
+  const nnd = c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
+  const dropInvalid = `DROP INDEX CONCURRENTLY IF EXISTS ${idx}`;
+  const build = `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${q(c.name)} ON ${key} (${cols})${nnd};`;
+  const invalidGuard = `SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = to_regclass(${lit(idx)}) AND NOT indisvalid`;
+  return [
+    draft(PHASE.concurrent, [id], `drop invalid index ${idx} left by an interrupted build, if any`, `${dropInvalid};`, {
+      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, onlyIf: invalidGuard, transactionalSql: `DROP INDEX IF EXISTS ${idx};`,
+    }),
+    draft(PHASE.concurrent, [id], `build unique index ${q(c.name)} concurrently on ${key}`, build, {
+      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false,
+      transactionalSql: `CREATE UNIQUE INDEX IF NOT EXISTS ${q(c.name)} ON ${key} (${cols})${nnd};`,
+    }),
+    draft(PHASE.afterConcurrent, [id], `attach ${q(c.name)} as ${c.type === 'primary_key' ? 'primary key' : 'unique constraint'} of ${key}`,
+      ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.type === 'primary_key' ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(c.name)}${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`),
+      { table: key, lock: 'ACCESS EXCLUSIVE' }),
+  ];
+}
+
+export function dropConstraint(id: string, key: string, name: string, phase: number = PHASE.constraints): StepDraft {
+  return draft(phase, [id], `drop constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} DROP CONSTRAINT IF EXISTS ${q(name)};`, { table: key, lock: 'ACCESS EXCLUSIVE' });
+}
+
+/** Drop and re-create in the same transaction, only when the live definition differs (idempotent). */
+export function replaceConstraint(id: string, key: string, c: ConstraintDef): StepDraft {
+  const def = c.definition.replace(/ NOT VALID$/, '');
+  const body = `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${lit(key)}::regclass AND conname = ${lit(c.name)}
+             AND pg_catalog.pg_get_constraintdef(oid) <> ${lit(c.definition)}) THEN
+    ALTER TABLE ${key} DROP CONSTRAINT ${q(c.name)};
+  END IF;
+  IF NOT ${constraintExists(key, c.name)} THEN
+    ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${def}${c.type === 'foreign_key' || c.type === 'check' ? ' NOT VALID' : ''};
+${c.validated !== false && (c.type === 'foreign_key' || c.type === 'check') ? `    ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(c.name)};\n` : ''}  END IF;`;
+  return draft(c.type === 'foreign_key' ? PHASE.foreignKeys : PHASE.constraints, [id], `re-create constraint ${q(c.name)} on ${key}`, doBlock(body), {
+    table: key, lock: c.type === 'foreign_key' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE',
+  });
+}
+
+export function validateConstraint(id: string, key: string, name: string): StepDraft {
+  return draft(PHASE.validate - 1, [id], `validate constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(name)};`, { table: key, lock: 'SHARE UPDATE EXCLUSIVE' });
+}
+
+export function indexSql(key: string, i: IndexDef, concurrently: boolean): string {
+  return `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${q(i.name)} ON ${key.startsWith('ONLY ') ? key : key} USING ${i.definition};`;
+}
+
+export function createIndex(id: string, key: string, i: IndexDef, online: boolean, partitioned: boolean): StepDraft {
+  if (online && !partitioned) {
+    return draft(PHASE.concurrent, [id], `create index ${q(i.name)} concurrently on ${key}`, indexSql(key, i, true), {
+      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: indexSql(key, i, false),
+    });
+  }
+  return draft(PHASE.indexes, [id], `create index ${q(i.name)} on ${key}`, indexSql(key, i, false), { table: key, lock: 'SHARE' });
+}
+
+export function dropIndex(id: string, schema: string, name: string, phase: number = PHASE.indexes): StepDraft {
+  return draft(phase, [id], `drop index ${schema}.${q(name)}`, `DROP INDEX IF EXISTS ${schema}.${q(name)};`, { lock: 'ACCESS EXCLUSIVE' });
+}
+
+export function rename(id: string, what: 'index' | 'constraint', key: string, from: string, to: string): StepDraft {
+  const schema = key.slice(0, key.indexOf('.'));
+  const sql = what === 'index'
+    ? `ALTER INDEX IF EXISTS ${schema}.${q(from)} RENAME TO ${q(to)};`
+    : doBlock(`  IF ${constraintExists(key, from)} AND NOT ${constraintExists(key, to)} THEN\n    ALTER TABLE ${key} RENAME CONSTRAINT ${q(from)} TO ${q(to)};\n  END IF;`);
+  return draft(what === 'index' ? PHASE.indexes : PHASE.constraints, [id], `rename ${what} ${q(from)} to ${q(to)} on ${key}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE' });
+}
+
+export function attachUniqueIndex(id: string, key: string, c: ConstraintDef, index: string): StepDraft {
+  return draft(PHASE.constraints, [id], `turn unique index ${q(index)} into constraint ${q(c.name)} on ${key}`,
+    ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} UNIQUE USING INDEX ${q(index)}`), { table: key, lock: 'ACCESS EXCLUSIVE' });
+}
+
+export function triggerSql(key: string, t: TriggerDef): string {
+  const enabled = t.enabled === 'disabled' ? 'DISABLE' : t.enabled === 'replica' ? 'ENABLE REPLICA' : t.enabled === 'always' ? 'ENABLE ALWAYS' : 'ENABLE';
+  return doBlock(`  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = ${lit(key)}::regclass AND tgname = ${lit(t.name)}) THEN
+    ${t.definition};
+  END IF;`) + `\nALTER TABLE ${key} ${enabled} TRIGGER ${q(t.name)};`;
+}
+
+export function createTrigger(id: string, key: string, t: TriggerDef, replace: boolean): StepDraft {
+  const drop = replace ? `DROP TRIGGER IF EXISTS ${q(t.name)} ON ${key};\n` : '';
+  return draft(PHASE.triggers, [id], `${replace ? 're-create' : 'create'} trigger ${q(t.name)} on ${key}`, drop + triggerSql(key, t), { table: key, lock: 'SHARE ROW EXCLUSIVE' });
+}
+
+export function policySql(key: string, p: PolicyDef): string {
+  return `DROP POLICY IF EXISTS ${q(p.name)} ON ${key};\nCREATE POLICY ${q(p.name)} ON ${key} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command.toUpperCase()} TO ${p.roles.map((r) => (r === 'public' ? 'PUBLIC' : q(r))).join(', ')}${p.using !== undefined ? ` USING (${p.using})` : ''}${p.withCheck !== undefined ? ` WITH CHECK (${p.withCheck})` : ''};`;
+}
+
+export function createPolicy(id: string, key: string, p: PolicyDef): StepDraft {
+  return draft(PHASE.triggers, [id], `create policy ${q(p.name)} on ${key}`, policySql(key, p), { table: key, lock: 'ACCESS EXCLUSIVE' });
+}
+
+export function tableProps(id: string, key: string, e: TableDef, a: TableDef, busy: boolean): StepDraft[] {
+  const out: StepDraft[] = [];
+  if (!!e.rowSecurity !== !!a.rowSecurity) out.push(draft(PHASE.tables, [id], `${e.rowSecurity ? 'enable' : 'disable'} row level security on ${key}`, `ALTER TABLE ${key} ${e.rowSecurity ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY;`, { table: key, lock: 'ACCESS EXCLUSIVE' }));
+  if (!!e.forceRowSecurity !== !!a.forceRowSecurity) out.push(draft(PHASE.tables, [id], `${e.forceRowSecurity ? 'force' : 'no force'} row level security on ${key}`, `ALTER TABLE ${key} ${e.forceRowSecurity ? '' : 'NO '}FORCE ROW LEVEL SECURITY;`, { table: key, lock: 'ACCESS EXCLUSIVE' }));
+  if (!!e.unlogged !== !!a.unlogged) {
+    out.push(draft(PHASE.tables, [id], `set ${key} ${e.unlogged ? 'UNLOGGED' : 'LOGGED'}`, `ALTER TABLE ${key} SET ${e.unlogged ? 'UNLOGGED' : 'LOGGED'};`, {
+      table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
+    }));
+  }
+  return out;
+}
