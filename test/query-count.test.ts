@@ -33,6 +33,22 @@ describe('introspection query count', () => {
     }
   }
 
+  it('spread over several connections sharing one exported snapshot, it reads exactly the same model', async () => {
+    const clients = await Promise.all([0, 1, 2].map(async () => {
+      const c = new pg.Client({ connectionString: large.url });
+      await c.connect();
+      return c;
+    }));
+    try {
+      const sequential = await introspect(clients[0]!);
+      const parallel = await introspect(clients[0]!, { helpers: clients.slice(1) });
+      expect(parallel).toEqual(sequential);
+      expect(Object.keys(parallel.tables)).toHaveLength(60);
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+  });
+
   it('is the same for 1 table and for 60 tables with views, functions, indexes and constraints', async () => {
     const a = await countQueries(small.url);
     const b = await countQueries(large.url);

@@ -16,6 +16,11 @@ export interface IntrospectOptions {
   schemas?: string[];
   /** Read inside the caller's open transaction (a dry run looks at its own uncommitted changes). */
   inTransaction?: boolean;
+  /**
+   * Extra connections to the same database. The catalog queries are then spread over them, every connection
+   * reading the snapshot exported by the first (pg_export_snapshot), so the model is still one consistent read.
+   */
+  helpers?: Queryable[];
 }
 
 /**
@@ -36,16 +41,52 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     await db.query('RELEASE SAVEPOINT sd_introspect');
     return model;
   }
+  const all = [db, ...(options.helpers ?? [])];
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  const opened: Queryable[] = [db];
   try {
-    await db.query("SET LOCAL search_path = pg_catalog");
-    await readAll(db, scope, model);
-    await db.query('COMMIT');
+    await db.query('SET LOCAL search_path = pg_catalog');
+    if (all.length === 1) {
+      await readAll(db, scope, model);
+    } else {
+      const { rows } = await db.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+      for (const h of all.slice(1)) {
+        await h.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        opened.push(h);
+        await h.query(`SET TRANSACTION SNAPSHOT '${rows[0]!.id.replace(/'/g, "''")}'`);
+        await h.query('SET LOCAL search_path = pg_catalog');
+      }
+      await readAll(await prefetch(all, scope), scope, model);
+    }
+    for (const c of opened) await c.query('COMMIT');
   } catch (err) {
-    await db.query('ROLLBACK').catch(() => undefined);
+    for (const c of opened) await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
   return model;
+}
+
+/**
+ * Runs every catalog query of readAll up front, spread over the connections (largest first), and returns a
+ * Queryable that answers readAll from those results. The readers' queries do not depend on each other's results,
+ * so a first pass with empty answers lists them exactly.
+ */
+async function prefetch(conns: Queryable[], scope: SchemaScope): Promise<Queryable> {
+  const wanted: { text: string; values?: unknown[] }[] = [];
+  await readAll({ query: async (text: string, values?: unknown[]) => (wanted.push({ text, ...(values && { values }) }), { rows: [] }) } as Queryable, scope, emptyModel());
+  const results = new Map<string, unknown[]>();
+  const queue = wanted.map((w, i) => ({ ...w, i })).sort((a, b) => weight(b.text) - weight(a.text));
+  await Promise.all(conns.map(async (c) => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      results.set(next.text, (await c.query(next.text, next.values)).rows);
+    }
+  }));
+  return { query: async (text: string) => ({ rows: results.get(text) as never[] }) } as Queryable;
+}
+
+/** The queries over pg_attribute, pg_constraint and pg_index dominate; start them first. */
+function weight(sql: string): number {
+  return /FROM pg_attribute a/.test(sql) ? 4 : /FROM pg_constraint con/.test(sql) ? 3 : /FROM pg_index i/.test(sql) ? 2 : /pg_get_functiondef|pg_get_viewdef/.test(sql) ? 1 : 0;
 }
 
 async function readAll(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { connectMore } from '../db/connect.js';
+import type { ResolvedConnection } from '../db/connection.js';
+import { CATALOG_HELPERS } from './live-model.js';
 import { DatabaseError } from '../errors.js';
 import { globToRegex, introspect } from '../catalog/introspect.js';
 import { loadExpected, type ExpectedSource } from '../manifest/load-expected.js';
@@ -38,16 +41,17 @@ export async function loadExpectedFor(flags: AnalyseFlags): Promise<{ expected: 
 /** The shared pipeline of diagnose, plan and apply: introspect, diff, drop bookkeeping and ignored findings, probe. */
 export async function analyse(
   client: pg.Client,
-  display: string,
+  connection: ResolvedConnection,
   loaded: { expected: ExpectedSource; expectedModel: SchemaModel },
   flags: AnalyseFlags,
   io: Io,
   probeTimeoutMs: number,
 ): Promise<Analysis> {
-  const actual = await introspect(client, { schemas: flags.schema ?? [] }).catch((err) => {
+  const helpers = await connectMore(connection, CATALOG_HELPERS);
+  const actual = await introspect(client, { schemas: flags.schema ?? [], helpers }).finally(() => Promise.all(helpers.map((h) => h.end().catch(() => undefined)))).catch((err) => {
     const e = err as { code?: string; message?: string };
     if (!e.code) throw err;
-    throw new DatabaseError('CATALOG_READ_FAILED', `Reading the catalog of ${display} failed: ${e.message} (SQLSTATE ${e.code}).`, 'Check that the role may read pg_catalog.');
+    throw new DatabaseError('CATALOG_READ_FAILED', `Reading the catalog of ${connection.display} failed: ${e.message} (SQLSTATE ${e.code}).`, 'Check that the role may read pg_catalog.');
   });
   const rules = [...(flags.ignore ?? []), ...readIgnoreFile(loaded.expected.configDir)];
   const all = diffSchemas(loaded.expectedModel, actual).filter((f) => !isBookkeeping(f, actual));

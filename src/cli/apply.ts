@@ -52,7 +52,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
   try {
     await requirePrimary(client);
     release = await acquireApplyLock(client);
-    const a = await analyse(client, connection.display, loaded, flags, io, probeTimeoutMs);
+    const a = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);
     if (flags.plan !== undefined) checkFreshPlan(flags.plan, fingerprintOf(a.actual));
     let plan = await buildPlan(client, a.findings, a.expectedModel, a.actual, policies, flags);
     const degraded = degradedMode(flags.degraded, io.env);

@@ -35,7 +35,7 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
   const loaded = await loadExpectedFor(flags);
   const { client, connection } = await connect(input);
   try {
-    const { findings, ignored, expected } = await analyse(client, connection.display, loaded, flags, io, probeTimeoutMs);
+    const { findings, ignored, expected } = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);
 
     let migrations: MigrationStatus | undefined;
     if (flags.migrations !== undefined) {

@@ -30,7 +30,7 @@ export async function planCommand(flags: PlanCommandFlags, io: Io): Promise<numb
   const { policies } = loadPolicies(flags.policies, join(loaded.expected.configDir, 'policies.json'));
   const { client, connection } = await connect(connectionInput(flags, io));
   try {
-    const a = await analyse(client, connection.display, loaded, flags, io, parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout'));
+    const a = await analyse(client, connection, loaded, flags, io, parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout'));
     const plan = await buildPlan(client, a.findings, a.expectedModel, a.actual, policies, flags);
     const sql = renderPlanSql(plan, { database: connection.display, lockTimeoutMs, statementTimeoutMs });
     if (flags.out) {

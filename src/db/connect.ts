@@ -29,3 +29,16 @@ async function open(config: pg.ClientConfig): Promise<pg.Client> {
   await client.connect();
   return client;
 }
+
+/** More clients with the same settings (for reading the catalog over several connections); failures give none. */
+export async function connectMore(connection: ResolvedConnection, n: number): Promise<pg.Client[]> {
+  const out: pg.Client[] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      out.push(await open(connection.config));
+    } catch {
+      break;
+    }
+  }
+  return out;
+}
