@@ -98,6 +98,15 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'index_invalid': {
       if (!idx) return [];
       const schema = table.slice(0, table.length - quoteIdent(et.name).length - 1);
+      if (online && et.kind !== 'partitioned') {
+        // Large table: rebuild without blocking writes (an interrupted build leaves an INVALID index; a re-run redoes it).
+        return [
+          draft(PHASE.concurrent, [f.id], `drop index ${schema}.${quoteIdent(name)} concurrently`, `DROP INDEX CONCURRENTLY IF EXISTS ${schema}.${quoteIdent(name)};`, {
+            table, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: `DROP INDEX IF EXISTS ${schema}.${quoteIdent(name)};`,
+          }),
+          createIndex(f.id, table, idx, true, false),
+        ];
+      }
       return [dropIndex(f.id, schema, name), createIndex(f.id, table, idx, false, et.kind === 'partitioned')];
     }
     case 'missing_trigger':
