@@ -5,7 +5,7 @@ import { BOOKKEEPING_DDL } from '../plan/bookkeeping-ddl.js';
 export interface StepResult {
   id: string;
   summary: string;
-  status: 'applied' | 'skipped' | 'failed' | 'not_executed';
+  status: 'applied' | 'skipped' | 'failed' | 'rolled_back' | 'not_executed';
   rows?: number;
   ms?: number;
   error?: string;
@@ -93,6 +93,10 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
         r.error = e.message;
         if (inTx) await client.query('ROLLBACK').catch(() => undefined);
         inTx = false;
+        for (const id of pendingInTx) {
+          const undone = results.find((x) => x.id === id);
+          if (undone) undone.status = 'rolled_back';
+        }
         return { results, committed: false, committedBeforeFailure, failed: { step: step.id, error: e.message, ...(e.code && { sqlstate: e.code }), ...(await blockerOf(client, e)) } };
       }
     }

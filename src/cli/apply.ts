@@ -88,10 +88,11 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     });
     printResults(io, result, dryRun);
     if (dryRun) {
+      if (result.failed) throw new ApplyFailed(`Rehearsal failed at step ${result.failed.step}: ${result.failed.error}. Rolled back: nothing was changed.`, 'Fix the cause and rehearse again.');
       io.stdout.write(remaining.length === 0 ? 'Rehearsal: every repaired finding would be gone. Rolled back: nothing was changed.\n'
         : `Rehearsal: ${remaining.length} finding(s) would remain: ${remaining.join(', ')}. Rolled back: nothing was changed.\n`);
-      if (needDegraded.length > 0 && !degraded.confirmed) io.stdout.write(`The real run needs degraded mode for steps ${needDegraded.map((s) => s.id).join(', ')}.\n`);
-      if (result.failed) throw new ApplyFailed(`Rehearsal failed at step ${result.failed.step}: ${result.failed.error}. Rolled back: nothing was changed.`, 'Fix the cause and rehearse again.');
+      const stillNeeded = plan.steps.filter((s) => s.needsDegraded);
+      if (stillNeeded.length > 0 && !degraded.confirmed) io.stdout.write(`The real run needs degraded mode for steps ${stillNeeded.map((s) => s.id).join(', ')}.\n`);
       return ExitCode.OK;
     }
     if (result.failed) {

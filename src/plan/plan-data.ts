@@ -26,7 +26,7 @@ export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const i = et.indexes[ctx.nameIn(f)];
       const key = c?.columns ?? i?.columns.map((x) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x)) ?? [];
       if (!policy?.duplicates) {
-        ctx.refuse(f, 'needs_policy', `${b.count} duplicate groups (${b.surplusRows} surplus rows) on (${key.join(', ')})`,
+        ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')})`,
           `Add to the policies file: {"${table}": {"duplicates": {"keep": "latest:<column>", "merge": {"<counter>": "sum"}}}} (docs/policies.md).`);
         continue;
       }
@@ -37,7 +37,7 @@ export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const c = et.constraints[ctx.nameIn(f)];
       if (!c?.references) continue;
       if (!policy?.orphans) {
-        ctx.refuse(f, 'needs_policy', `${b.count} orphan rows for ${c.name}`, `Add to the policies file: {"${table}": {"orphans": "set-null"}} or "delete" (docs/policies.md).`);
+        ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'orphan row')} for ${c.name}`, `Add to the policies file: {"${table}": {"orphans": "set-null"}} or "delete" (docs/policies.md).`);
         continue;
       }
       out.push(data(`${policy.orphans === 'delete' ? 'delete' : 'set NULL in'} ${b.count} orphan rows of ${table} for ${quoteIdent(c.name)}`,
@@ -49,14 +49,18 @@ export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       for (const col of columns) {
         const fill = policy?.nulls?.[col];
         if (fill === undefined) {
-          ctx.refuse(f, 'needs_policy', `${b.count} rows with NULL in ${col}`, `Add to the policies file: {"${table}": {"nulls": {"${col}": "<SQL expression>"}}} (docs/policies.md).`);
+          ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'row')} with NULL in ${col}`, `Add to the policies file: {"${table}": {"nulls": {"${col}": "<SQL expression>"}}} (docs/policies.md).`);
           continue;
         }
         out.push(data(`fill NULLs in ${table}.${quoteIdent(col)}`, fillNullsSql(table, col, fill), ['REWRITES_ROWS']));
       }
     } else if (b.kind === 'check_violations') {
-      ctx.refuse(f, 'manual', `${b.count} rows violate ${b.target}`, 'Correct or remove those rows by hand (no policy can guess the right value), then apply again.');
+      ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'row')} violate${b.count === 1 ? 's' : ''} ${b.target}`, 'Correct or remove those rows by hand (no policy can guess the right value), then apply again.');
     }
   }
   return out;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

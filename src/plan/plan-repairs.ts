@@ -78,7 +78,10 @@ export function planRepairs(input: PlanInput): RepairPlan {
     .map((d, i) => ({ d, i }))
     .sort((a, b) => a.d.phase - b.d.phase || a.i - b.i)
     .map(({ d }) => d);
-  const steps: RepairStep[] = dedupeSteps(ordered).map((d, i) => ({ id: String(i + 1).padStart(3, '0'), ...d }));
+  // A refused finding gets no steps at all: half a repair (a constraint without its data fix) would only fail.
+  const refusedIds = new Set(refused.map((r) => r.findingId));
+  const kept = ordered.filter((d) => d.findingIds.some((id) => !refusedIds.has(id)));
+  const steps: RepairStep[] = dedupeSteps(kept).map((d, i) => ({ id: String(i + 1).padStart(3, '0'), ...d }));
   return { steps, refused, skipped, fingerprint: input.fingerprint };
 }
 

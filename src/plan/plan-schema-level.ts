@@ -1,6 +1,7 @@
 import type { Finding } from '../diff/finding.js';
 import type { PlanContext } from './plan-repairs.js';
-import type { StepDraft } from './steps/draft.js';
+import { draft, PHASE, type StepDraft } from './steps/draft.js';
+import { quoteIdent } from '../model/ident.js';
 import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, createView, sequenceOwner } from './steps/schema-steps.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
@@ -11,7 +12,10 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       return [createSchema(f.id, f.object)];
     case 'missing_extension': {
       const x = e.extensions[f.object];
-      return x ? [createExtension(f.id, x.name, x.schema)] : [];
+      if (!x) return [];
+      // Installed, but in another schema: move it.
+      if (ctx.actual.extensions[f.object]) return [draft(PHASE.schema, [f.id], `move extension ${x.name} to schema ${x.schema}`, `ALTER EXTENSION ${f.object} SET SCHEMA ${quoteIdent(x.schema)};`)];
+      return [createExtension(f.id, x.name, x.schema)];
     }
     case 'missing_enum':
       return e.enums[f.object] ? [createEnum(f.id, f.object, e.enums[f.object]!)] : [];

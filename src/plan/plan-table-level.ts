@@ -45,7 +45,7 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
         }
         return [addColumnFilled(f.id, table, col, fill)];
       }
-      const rewrites = col.generated !== undefined || col.identity !== undefined || (col.default !== undefined && VOLATILE_DEFAULT.test(col.default) && !col.default.includes('nextval'));
+      const rewrites = col.generated !== undefined || col.identity !== undefined || (col.default !== undefined && VOLATILE_DEFAULT.test(col.default));
       return [addColumn(f.id, table, col, rewrites, busy)];
     }
     case 'column_default_differs':
@@ -99,12 +99,19 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       if (!idx) return [];
       const schema = table.slice(0, table.length - quoteIdent(et.name).length - 1);
       if (online && et.kind !== 'partitioned') {
-        // Large table: rebuild without blocking writes (an interrupted build leaves an INVALID index; a re-run redoes it).
+        const qualified = `${schema}.${quoteIdent(name)}`;
+        if (f.kind === 'index_invalid') {
+          // Large table: rebuilt without blocking writes; an interrupted rebuild leaves it INVALID and a re-run redoes it.
+          return [draft(PHASE.concurrent, [f.id], `rebuild invalid index ${qualified} concurrently`, `REINDEX INDEX CONCURRENTLY ${qualified};`, {
+            table, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: `REINDEX INDEX ${qualified};`,
+          })];
+        }
+        // Build the new definition under a temporary name, then swap: the old index keeps working until the swap.
+        const tmp = `${name.slice(0, 55)}__sd_new`;
         return [
-          draft(PHASE.concurrent, [f.id], `drop index ${schema}.${quoteIdent(name)} concurrently`, `DROP INDEX CONCURRENTLY IF EXISTS ${schema}.${quoteIdent(name)};`, {
-            table, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: `DROP INDEX IF EXISTS ${schema}.${quoteIdent(name)};`,
-          }),
-          createIndex(f.id, table, idx, true, false),
+          createIndex(f.id, table, { ...idx, name: tmp }, true, false),
+          draft(PHASE.afterConcurrent, [f.id], `swap in the rebuilt index ${qualified}`,
+            `DROP INDEX IF EXISTS ${qualified};\nALTER INDEX IF EXISTS ${schema}.${quoteIdent(tmp)} RENAME TO ${quoteIdent(name)};`, { table, lock: 'ACCESS EXCLUSIVE' }),
         ];
       }
       return [dropIndex(f.id, schema, name), createIndex(f.id, table, idx, false, et.kind === 'partitioned')];

@@ -24,7 +24,7 @@ export function addEnumValue(id: string, key: string, e: EnumDef, value: string)
 }
 
 export function createDomain(id: string, key: string, d: DomainDef): StepDraft {
-  const checks = Object.entries(d.checks ?? {}).map(([n, c]) => ` CONSTRAINT ${q(n)} ${c.expression}`).join('');
+  const checks = Object.entries(d.checks ?? {}).map(([n, c]) => ` CONSTRAINT ${q(n)} CHECK ${c.expression.startsWith('(') ? c.expression : `(${c.expression})`}`).join('');
   const stmt = `CREATE DOMAIN ${key} AS ${d.type}${d.collation ? ` COLLATE ${d.collation}` : ''}${d.default !== undefined ? ` DEFAULT ${d.default}` : ''}${d.notNull ? ' NOT NULL' : ''}${checks}`;
   return draft(PHASE.types, [id], `create domain ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN\n    ${stmt};\n  END IF;`));
 }

@@ -41,7 +41,7 @@ export function addColumn(id: string, key: string, c: ColumnDef, rewrites: boole
 export function addColumnFilled(id: string, key: string, c: ColumnDef, fill: string): StepDraft {
   const sql = [
     `ALTER TABLE ${key} ADD COLUMN IF NOT EXISTS ${columnSql(c, false)};`,
-    `UPDATE ${key} SET ${q(c.name)} = (${fill}) WHERE ${q(c.name)} IS NULL;`,
+    `UPDATE ${key} t SET ${q(c.name)} = (${fill}) WHERE t.${q(c.name)} IS NULL;`,
     `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} SET NOT NULL;`,
   ].join('\n');
   return draft(PHASE.columns, [id], `add column ${key}.${q(c.name)} filled by policy`, sql, {
