@@ -223,6 +223,63 @@ function lockSpans(probe) {
   return spans;
 }
 
+/** A short name for a statement apply sent. */
+function statementKind(text) {
+  const t = text.trim();
+  if (t.startsWith('WITH dup AS')) return 'the duplicates probe';
+  if (/^CREATE UNIQUE INDEX CONCURRENTLY/.test(t)) return 'CREATE UNIQUE INDEX CONCURRENTLY';
+  if (/^CREATE INDEX CONCURRENTLY/.test(t)) return 'CREATE INDEX CONCURRENTLY';
+  if (/ADD CONSTRAINT \S+ UNIQUE USING INDEX/.test(t)) return 'ADD CONSTRAINT … USING INDEX';
+  if (/ADD CONSTRAINT/.test(t)) return 'ADD CONSTRAINT … UNIQUE';
+  if (/^CREATE (UNIQUE )?INDEX/.test(t)) return 'CREATE INDEX';
+  if (/^CREATE TABLE public\.big/.test(t)) return 'the replay of expected.sql (embedded server)';
+  if (/^SELECT[\s\S]*\bFROM pg_/.test(t)) return 'a catalog read';
+  return t.split('\n')[0].slice(0, 40);
+}
+
+/**
+ * Where apply's time went, from its statement log (epoch ms): start → the probe, the probe, the probe → the first
+ * step, plan execution, after it (verification, the run record, exit).
+ */
+function applyPhases(apply) {
+  const p = apply.probe;
+  const at = (i, k) => p.timeOrigin + p.perQuery[i][k];
+  const probe = p.texts.findIndex((x) => x.startsWith('WITH dup AS'));
+  const first = p.texts.findIndex((x) => x.startsWith('CREATE SCHEMA IF NOT EXISTS schema_doctor'));
+  let last = -1;
+  p.texts.forEach((x, i) => {
+    if (first >= 0 && i > first && /^COMMIT\b/.test(x.trim())) last = i;
+  });
+  if (probe < 0 || first < 0 || last < 0) return null;
+  return {
+    beforeProbe: at(probe, 0) - apply.startedAt,
+    probe: at(probe, 1) - at(probe, 0),
+    probeToSteps: at(first, 0) - at(probe, 1),
+    execution: at(last, 1) - at(first, 0),
+    after: apply.endedAt - at(last, 1),
+    executionSpan: { from: at(first, 0), to: at(last, 1) },
+  };
+}
+
+/** What apply was doing while the slowest write of the window was waiting: the statement overlapping it most. */
+function worstWrite(txns, apply) {
+  const inWin = txns.filter((t) => t.endMs >= apply.startedAt && t.endMs - t.latencyMs <= apply.endedAt);
+  const worst = inWin.reduce((a, b) => (b.latencyMs > (a?.latencyMs ?? -1) ? b : a), null);
+  if (!worst) return null;
+  const from = worst.endMs - worst.latencyMs;
+  const p = apply.probe;
+  // Every statement kind that overlaps the wait by at least a fifth of it (or the single largest overlap).
+  const overlaps = [];
+  p.texts.forEach((text, i) => {
+    const overlap = Math.min(p.timeOrigin + p.perQuery[i][1], worst.endMs) - Math.max(p.timeOrigin + p.perQuery[i][0], from);
+    if (overlap > 0) overlaps.push({ overlap, kind: statementKind(text) });
+  });
+  const big = overlaps.filter((o) => o.overlap >= worst.latencyMs / 5);
+  const chosen = big.length > 0 ? big : overlaps.sort((a, b) => b.overlap - a.overlap).slice(0, 1);
+  const what = chosen.length > 0 ? [...new Set(chosen.map((o) => o.kind))].join(' + ') : 'no statement (apply was between statements or not yet connected)';
+  return { latencyMs: worst.latencyMs, execMs: worst.execMs, atS: (from - apply.startedAt) / 1000, what };
+}
+
 async function runStrategy(name, clusterUrl, env, opts, workDir) {
   const s = STRATEGIES[name];
   const prefix = `pgbench-${name}`;
@@ -251,17 +308,8 @@ async function runStrategy(name, clusterUrl, env, opts, workDir) {
     const complete = lastEnd >= apply.endedAt + 1000;
     if (!complete) log(`[${name}] warning: the pgbench log ends ${((stopAt - lastEnd) / 1000).toFixed(1)} s before pgbench was stopped`);
     const spans = lockSpans(apply.probe);
-    const stepsSpan = (() => {
-      // Plan execution: from the first statement after the analysis (the bookkeeping DDL) to the last COMMIT.
-      const t = apply.probe.texts;
-      const first = t.findIndex((x) => x.startsWith('CREATE SCHEMA IF NOT EXISTS schema_doctor'));
-      let last = -1;
-      t.forEach((x, i) => {
-        if (i > first && /^COMMIT\b/.test(x.trim())) last = i;
-      });
-      if (first < 0 || last < 0) return null;
-      return { from: apply.probe.timeOrigin + apply.probe.perQuery[first][0], to: apply.probe.timeOrigin + apply.probe.perQuery[last][1] };
-    })();
+    const phases = applyPhases(apply);
+    const stepsSpan = phases?.executionSpan;
     const state = await withClient(env.url, async (c) => (await c.query(`
       SELECT (SELECT count(*) FROM pg_constraint WHERE conrelid = 'public.big'::regclass AND conname = 'big_a_b_key' AND contype = 'u')::int AS constraints,
              (SELECT count(*) FROM pg_index WHERE indrelid = 'public.big'::regclass AND indisvalid)::int AS valid_indexes,
@@ -277,6 +325,8 @@ async function runStrategy(name, clusterUrl, env, opts, workDir) {
       state,
       spans: spans.map((x) => ({ ...x, ms: x.to - x.from, stats: windowStats(txns, x.from, x.to) })),
       execution: stepsSpan && { ms: stepsSpan.to - stepsSpan.from, stats: windowStats(txns, stepsSpan.from, stepsSpan.to) },
+      phases,
+      worst: worstWrite(txns, apply),
       baseline: windowStats(txns, benchStart + 1000, apply.startedAt),
       repair: windowStats(txns, apply.startedAt, apply.endedAt),
       total: txns.length,
@@ -289,6 +339,7 @@ async function runStrategy(name, clusterUrl, env, opts, workDir) {
     const r = result.repair;
     log(`[${name}] ${txns.length} transactions logged; during apply (${r.seconds.toFixed(1)} s, ${r.count} txns): latency p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}, ` +
       `max ${fmtMs(r.max)}; > ${STALL_MS} ms: ${r.over}; longest gap without a completed write ${fmtMs(r.gapMs)}`);
+    if (result.worst) log(`[${name}] slowest write: ${fmtMs(result.worst.latencyMs)}, started ${result.worst.atS.toFixed(1)} s into apply, during ${result.worst.what}`);
     for (const sp of result.spans) log(`[${name}] writes locked out by ${sp.what.join(' + ')} for ${fmtMs(sp.ms)} (max latency in that span ${fmtMs(sp.stats.max)})`);
     return result;
   } finally {
@@ -310,6 +361,20 @@ function strategyTable(results) {
     rows.push(`| ${r.name} (\`--online-threshold ${r.threshold}\`) | ${fmtMs(r.applyMs)} | ${r.execution ? fmtMs(r.execution.ms) : 'n/a'} | ` +
       `${r.spans.map((s) => `${fmtMs(s.ms)} (${s.what.join(' + ')})`).join('; ') || 'none'} | ${thousands(x.count)} | ` +
       `${fmtMs(x.p50)} · ${fmtMs(x.p99)} · **${fmtMs(x.max)}** | ${fmtMs(x.execP50)} · ${fmtMs(x.execP99)} · ${fmtMs(x.execMax)} | ${x.over} | ${fmtMs(x.gapMs)} |`);
+  }
+  return rows.join('\n');
+}
+
+function phasesTable(results) {
+  const rows = [
+    '| strategy | apply wall time | start → probe (node, replay of expected.sql, catalog read) | duplicates probe | probe → first step (plan) | plan execution | after (verify, record, exit) | slowest write: latency · started · during |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const r of results) {
+    const p = r.phases;
+    const w = r.worst;
+    rows.push(`| ${r.name} | ${fmtMs(r.applyMs)} | ${p ? [p.beforeProbe, p.probe, p.probeToSteps, p.execution, p.after].map(fmtMs).join(' | ') : 'n/a | n/a | n/a | n/a | n/a'} | ` +
+      `${w ? `${fmtMs(w.latencyMs)} · ${w.atS.toFixed(1)} s into apply · ${w.what}` : 'n/a'} |`);
   }
   return rows.join('\n');
 }
@@ -389,6 +454,10 @@ sending the first statement that takes a lock stronger than ROW EXCLUSIVE on big
 transaction.
 
 Before apply (baseline): ${baselineLine(results)}.
+
+Where apply's time went (from its own statement log) and what it was doing while the slowest write waited:
+
+${phasesTable(results)}
 
 Steps (from apply's output):
 

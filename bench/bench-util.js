@@ -2,7 +2,7 @@
 // a throwaway cluster that is stopped on every exit path, and the per-benchmark sections of bench/RESULTS.md.
 // (bench/introspect.js predates this file and keeps its own copies of the first helpers.)
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -176,6 +176,40 @@ export async function withCluster(name, fn, { onCleanup } = {}) {
   }
 }
 
+/**
+ * CPU time (ms, user + system) used so far by a cluster's processes: every live child of the postmaster (backends,
+ * parallel workers, background processes) plus the postmaster itself, including the children it has reaped. The
+ * difference over a measurement is the server's work for it, which (unlike wall time) hardly depends on what else
+ * the machine is doing. Linux only (/proc); null elsewhere. Resolution: one clock tick (10 ms).
+ */
+export function clusterCpuMs(cluster) {
+  try {
+    const pm = Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let ticks = 0;
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      // Fields after the command name in parentheses: state ppid … utime(14) stime(15) cutime(16) cstime(17).
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(d);
+      const ppid = Number(f[1]);
+      if (pid === pm) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      else if (ppid === pm) ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks * 10; // CLK_TCK = 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** A pause after a measured client exits, so that its backend has exited and been reaped before clusterCpuMs(). */
+export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
 /** The server settings that matter for the measurements, as one line. */
 export async function settingsLine(url, names) {
   return withClient(url, async (c) => {
@@ -207,4 +241,69 @@ export function writeResultsSection(script, title, generated, defaultNotes) {
     next = `${previous.trimEnd()}\n\n# ${title}\n\n${block}\n\n${defaultNotes.trim()}\n`;
   }
   writeFileSync(RESULTS, next);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the large table of the probe benchmarks
+
+export const PROBE_BARE_SQL = 'SELECT a, b, count(*) FROM big GROUP BY a, b HAVING count(*) > 1';
+
+/**
+ * Database bench_probe with `public.big(id bigint, a int, b int, n int, ts timestamptz)`, `rows` rows, no index. Row g
+ * takes key k = g, except every 100th row, which takes the key of the row before it: 1% duplicates, in floor(rows/100)
+ * groups of two. (a, b) = (k mod 3001, k div 3001) spreads the keys so that the table is not ordered by (a, b).
+ * VACUUM as well as ANALYZE: hint bits and the visibility map are set now, not by the first measured scan.
+ */
+export async function createProbeTable(clusterUrl, rows) {
+  const url = (() => {
+    const u = new URL(clusterUrl);
+    u.pathname = '/bench_probe';
+    return u.toString();
+  })();
+  await withClient(clusterUrl, async (c) => {
+    await c.query('DROP DATABASE IF EXISTS bench_probe');
+    await c.query('CREATE DATABASE bench_probe');
+  });
+  const t0 = performance.now();
+  await withClient(url, async (c) => {
+    await c.query('CREATE TABLE public.big (id bigint, a integer, b integer, n integer, ts timestamptz)');
+    await c.query(`INSERT INTO public.big (id, a, b, n, ts)
+      SELECT g, k % 3001, k / 3001, (g % 1000)::int, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second'
+      FROM generate_series(1, ${rows}::bigint) g, LATERAL (SELECT CASE WHEN g % 100 = 0 THEN g - 1 ELSE g END AS k) s`);
+    await c.query('VACUUM (ANALYZE) public.big');
+    await c.query('CHECKPOINT');
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const size = await withClient(url, async (c) => (await c.query(`SELECT pg_size_pretty(pg_table_size('public.big')) AS s,
+      (SELECT n_distinct FROM pg_stats WHERE tablename = 'big' AND attname = 'a') AS nd_a,
+      (SELECT n_distinct FROM pg_stats WHERE tablename = 'big' AND attname = 'b') AS nd_b`)).rows[0]);
+  return { url, seconds, size, dupGroups: Math.floor(rows / 100) };
+}
+
+/** EXPLAIN (FORMAT JSON) as an indented outline: node type, strategy, workers, planned partitions, estimated rows. */
+export async function planOutline(url, sql, { analyze = false, settings = [] } = {}) {
+  return withClient(url, async (c) => {
+    for (const s of settings) await c.query(s);
+    const { rows } = await c.query(`EXPLAIN (FORMAT JSON${analyze ? ', ANALYZE, BUFFERS, TIMING OFF' : ''}) ${sql}`);
+    const doc = rows[0]['QUERY PLAN'];
+    const root = (typeof doc === 'string' ? JSON.parse(doc) : doc)[0];
+    const parts = [];
+    const walk = (n, depth) => {
+      const extra = [
+        n['Workers Planned'] ? `${n['Workers Planned']} workers` : '',
+        n['Planned Partitions'] ? `${n['Planned Partitions']} planned partitions` : '',
+        n['HashAgg Batches'] ? `${n['HashAgg Batches']} batches` : '',
+        n['Disk Usage'] ? `${(n['Disk Usage'] / 1024).toFixed(0)} MB spilled` : '',
+        n['Sort Method'] ? `${n['Sort Method']}${n['Sort Space Type'] ? ` ${n['Sort Space Type']} ${(n['Sort Space Used'] / 1024).toFixed(0)} MB` : ''}` : '',
+        n['Subplan Name'] ?? '',
+      ].filter(Boolean).join(', ');
+      const rowsPart = analyze && n['Actual Rows'] !== undefined ? `rows≈${n['Plan Rows']} actual ${n['Actual Rows']}×${n['Actual Loops']}` : `rows≈${n['Plan Rows']}`;
+      parts.push(`${'  '.repeat(depth)}${n['Node Type']}${n.Strategy && n['Node Type'] === 'Aggregate' ? ` (${n.Strategy})` : ''}${extra ? ` [${extra}]` : ''} ${rowsPart}`);
+      for (const ch of n.Plans ?? []) walk(ch, depth + 1);
+    };
+    walk(root.Plan, 0);
+    if (root.JIT) parts.push(`JIT: ${root.JIT.Functions} functions${root.JIT.Timing ? `, ${root.JIT.Timing.Total.toFixed(0)} ms` : ''}`);
+    if (root['Execution Time'] !== undefined) parts.push(`Execution Time: ${root['Execution Time'].toFixed(0)} ms`);
+    return parts.join('\n');
+  });
 }

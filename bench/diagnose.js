@@ -17,13 +17,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { duplicatesSql } from '../dist/probes/probe-sql.js';
 import {
-  fmtMs, isoNow, loadAverage, machine, psqlTimed, runCli, settingsLine, sourceState, thousands, withCluster, writeResultsSection,
+  PROBE_BARE_SQL, clusterCpuMs, createProbeTable, fmtMs, planOutline, isoNow, loadAverage, machine, psqlTimed, runCli, settingsLine, settle, sourceState, thousands, withCluster, writeResultsSection,
 } from './bench-util.js';
-import { createDatabase, dbUrl, label, withClient } from './schema-fixture.js';
+import { createDatabase, label, withClient } from './schema-fixture.js';
 
 const TARGET_PROBE_RATIO = 1.2;
 const SETTINGS = ['work_mem', 'hash_mem_multiplier', 'max_parallel_workers_per_gather', 'jit', 'shared_buffers', 'fsync'];
-const BARE_SQL = 'SELECT a, b, count(*) FROM big GROUP BY a, b HAVING count(*) > 1';
+const BARE_SQL = PROBE_BARE_SQL;
 
 function parseArgs(argv) {
   const opts = { tables: 5000, rows: 10_000_000, runs: 3, only: null, workMem: null, probeTimeout: null, write: true };
@@ -122,50 +122,9 @@ function statementLabel(text) {
 // ---------------------------------------------------------------------------------------------------------------
 // (b) the duplicates probe on a large table
 
-function planShape(plan) {
-  const parts = [];
-  const walk = (n, depth) => {
-    const extra = [n['Workers Planned'] ? `${n['Workers Planned']} workers` : '', n['Planned Partitions'] ? `${n['Planned Partitions']} planned partitions` : '', n['Subplan Name'] ?? '']
-      .filter(Boolean).join(', ');
-    parts.push(`${'  '.repeat(depth)}${n['Node Type']}${n.Strategy && n['Node Type'] === 'Aggregate' ? ` (${n.Strategy})` : ''}${extra ? ` [${extra}]` : ''} rows≈${n['Plan Rows']}`);
-    for (const c of n.Plans ?? []) walk(c, depth + 1);
-  };
-  walk(plan, 0);
-  return parts.join('\n');
-}
-
-async function explain(url, sql) {
-  return withClient(url, async (c) => {
-    const { rows } = await c.query(`EXPLAIN (FORMAT JSON) ${sql}`);
-    const doc = rows[0]['QUERY PLAN'];
-    return planShape((typeof doc === 'string' ? JSON.parse(doc) : doc)[0].Plan);
-  });
-}
-
 async function benchProbe(cluster, opts, workDir) {
-  const url = dbUrl(cluster.url, 'bench_probe');
-  await withClient(cluster.url, async (c) => {
-    await c.query('DROP DATABASE IF EXISTS bench_probe');
-    await c.query('CREATE DATABASE bench_probe');
-  });
-  const dupGroups = Math.floor(opts.rows / 100);
-  log(`\n[probe] filling big with ${thousands(opts.rows)} rows (${thousands(dupGroups)} of them repeat the (a, b) of the row before)…`);
-  const t0 = performance.now();
-  await withClient(url, async (c) => {
-    await c.query('CREATE TABLE public.big (id bigint, a integer, b integer, n integer, ts timestamptz)');
-    // Row g takes key k = g, except every 100th row, which takes the key of the row before it: 1% duplicates, in
-    // groups of two. (a, b) = (k mod 3001, k div 3001) spreads the keys so that the table is not ordered by (a, b).
-    await c.query(`INSERT INTO public.big (id, a, b, n, ts)
-      SELECT g, k % 3001, k / 3001, (g % 1000)::int, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second'
-      FROM generate_series(1, ${opts.rows}::bigint) g, LATERAL (SELECT CASE WHEN g % 100 = 0 THEN g - 1 ELSE g END AS k) s`);
-    // VACUUM as well as ANALYZE: hint bits and the visibility map are set now, not by the first measured scan.
-    await c.query('VACUUM (ANALYZE) public.big');
-    await c.query('CHECKPOINT');
-  });
-  const fillSeconds = (performance.now() - t0) / 1000;
-  const size = await withClient(url, async (c) => (await c.query(`SELECT pg_size_pretty(pg_table_size('public.big')) AS s,
-      (SELECT n_distinct FROM pg_stats WHERE tablename = 'big' AND attname = 'a') AS nd_a,
-      (SELECT n_distinct FROM pg_stats WHERE tablename = 'big' AND attname = 'b') AS nd_b`)).rows[0]);
+  log(`\n[probe] filling big with ${thousands(opts.rows)} rows (${thousands(Math.floor(opts.rows / 100))} of them repeat the (a, b) of the row before)…`);
+  const { url, seconds: fillSeconds, size, dupGroups } = await createProbeTable(cluster.url, opts.rows);
   log(`[probe] ${fillSeconds.toFixed(1)} s, ${size.s}`);
 
   const expected = join(workDir, 'expected.sql');
@@ -180,22 +139,31 @@ async function benchProbe(cluster, opts, workDir) {
 `);
   const probeSql = duplicatesSql('public.big', ['a', 'b'], false);
   const diagArgs = ['diagnose', '--url', url, '--expected', expected, '--format', 'json', ...(opts.probeTimeout ? ['--probe-timeout', opts.probeTimeout] : [])];
-  const plans = { bare: await explain(url, BARE_SQL), probe: await explain(url, probeSql) };
+  const plans = { bare: await planOutline(url, BARE_SQL), probe: await planOutline(url, probeSql) };
 
   log('[probe] warm-up: bare GROUP BY in psql…');
   const warm = await psqlTimed(url, BARE_SQL, workDir, 'bare');
   log(`[probe] warm-up ${fmtMs(warm.timingMs)}`);
   const load = [loadAverage()];
   const runs = [];
+  // Server CPU (all of the cluster's processes, parallel workers included) around each measurement.
+  const serverCpu = async (fn) => {
+    await settle();
+    const c0 = clusterCpuMs(cluster);
+    const out = await fn();
+    await settle();
+    const c1 = clusterCpuMs(cluster);
+    return { ...out, serverCpuMs: c0 == null || c1 == null ? null : c1 - c0 };
+  };
   for (let r = 0; r < opts.runs; r++) {
-    const d = await runCli(diagArgs, { okCodes: [0, 2] });
+    const d = await serverCpu(() => runCli(diagArgs, { okCodes: [0, 2] }));
     const report = JSON.parse(d.stdout);
     const finding = report.findings.find((f) => f.blockers?.some((b) => b.kind === 'duplicates'));
     const blocker = finding?.blockers.find((b) => b.kind === 'duplicates');
     const idx = d.probe.texts.findIndex((t) => t.startsWith('WITH dup AS'));
     const q = idx >= 0 ? d.probe.perQuery[idx] : null;
-    const bare = await psqlTimed(url, BARE_SQL, workDir, 'bare');
-    const exact = await psqlTimed(url, probeSql, workDir, 'probe');
+    const bare = await serverCpu(() => psqlTimed(url, BARE_SQL, workDir, 'bare'));
+    const exact = await serverCpu(() => psqlTimed(url, probeSql, workDir, 'probe'));
     runs.push({
       diagnoseMs: d.ms,
       code: d.code,
@@ -205,6 +173,9 @@ async function benchProbe(cluster, opts, workDir) {
       probeTextMatches: idx >= 0 ? d.probe.texts[idx] === probeSql : false,
       statements: d.probe.queries,
       peakRssMb: d.probe.maxRssKiB / 1024,
+      diagnoseServerCpuMs: d.serverCpuMs,
+      bareServerCpuMs: bare.serverCpuMs,
+      exactServerCpuMs: exact.serverCpuMs,
       bareMs: bare.timingMs,
       bareWallMs: bare.wallMs,
       exactMs: exact.timingMs,
@@ -212,7 +183,8 @@ async function benchProbe(cluster, opts, workDir) {
     });
     const x = runs.at(-1);
     log(`[probe] run ${r + 1}/${opts.runs}: diagnose ${fmtMs(x.diagnoseMs)} (probe ${blocker ? `${blocker.status}${blocker.count != null ? `, count ${blocker.count}, surplus ${blocker.surplusRows}` : `, ${blocker.reason}`}` : 'missing'}` +
-      `, ${fmtMs(x.probeMs)}); bare GROUP BY ${fmtMs(x.bareMs)} (wall ${fmtMs(x.bareWallMs)}); probe SQL in psql ${fmtMs(x.exactMs)} (wall ${fmtMs(x.exactWallMs)})`);
+      `, ${fmtMs(x.probeMs)}; server CPU ${fmtMs(x.diagnoseServerCpuMs)}); bare GROUP BY ${fmtMs(x.bareMs)} (wall ${fmtMs(x.bareWallMs)}, server CPU ${fmtMs(x.bareServerCpuMs)}); ` +
+      `probe SQL in psql ${fmtMs(x.exactMs)} (wall ${fmtMs(x.exactWallMs)}, server CPU ${fmtMs(x.exactServerCpuMs)})`);
   }
   load.push(loadAverage());
   return {
@@ -224,6 +196,9 @@ async function benchProbe(cluster, opts, workDir) {
       bareWallMs: best(runs.map((r) => r.bareWallMs)),
       exactMs: best(runs.map((r) => r.exactMs)),
       exactWallMs: best(runs.map((r) => r.exactWallMs)),
+      diagnoseServerCpuMs: best(runs.map((r) => r.diagnoseServerCpuMs)),
+      bareServerCpuMs: best(runs.map((r) => r.bareServerCpuMs)),
+      exactServerCpuMs: best(runs.map((r) => r.exactServerCpuMs)),
     },
   };
 }
@@ -252,6 +227,7 @@ Load average: ${s.load.map((x) => x?.toFixed(1)).join(' → ')}.`;
 function probeText(p, opts) {
   if (!p) return '(not run: --only schema)';
   const b = p.best;
+  const all = (x, k) => x.runs.map((r) => fmtMs(r[k])).join(' / ');
   const ratio = (x, y) => (x != null && y != null ? `${(x / y).toFixed(2)}×` : 'n/a');
   const statuses = [...new Set(p.runs.map((r) => (r.blocker ? (r.blocker.status === 'ok' ? `ok: ${thousands(r.blocker.count)} duplicate groups, ${thousands(r.blocker.surplusRows)} surplus rows` : `${r.blocker.status}: ${r.blocker.reason}`) : 'no duplicates blocker')))];
   return `Table: \`big(id bigint, a int, b int, n int, ts timestamptz)\`, ${thousands(p.rows)} rows, ${p.size.s}, no index; ${thousands(p.dupGroups)} (a, b) keys occur twice
@@ -262,14 +238,18 @@ ${opts.probeTimeout ? `Probe timeout: ${opts.probeTimeout}.` : 'Probe timeout: t
 
 Probe outcome in diagnose: ${statuses.join('; ')}. The SQL diagnose sent ${p.runs.every((r) => r.probeTextMatches) ? 'is identical to' : '**differs from**'} \`duplicatesSql('public.big', ['a', 'b'], false)\`.
 
-| measurement | best of ${p.runs.length} | all runs | ratio to the bare GROUP BY |
-| --- | ---: | --- | ---: |
-| bare \`${BARE_SQL}\`, psql \`\\timing\` | ${fmtMs(b.bareMs)} | ${p.runs.map((r) => fmtMs(r.bareMs)).join(' / ')} | 1.00× |
-| the same, psql process wall time | ${fmtMs(b.bareWallMs)} | ${p.runs.map((r) => fmtMs(r.bareWallMs)).join(' / ')} | |
-| exact probe SQL (\`duplicatesSql\`), psql \`\\timing\` | ${fmtMs(b.exactMs)} | ${p.runs.map((r) => fmtMs(r.exactMs)).join(' / ')} | ${ratio(b.exactMs, b.bareMs)} |
-| the same, psql process wall time | ${fmtMs(b.exactWallMs)} | ${p.runs.map((r) => fmtMs(r.exactWallMs)).join(' / ')} | |
-| **probe statement inside diagnose** (node-postgres, query → answer) | **${fmtMs(b.probeMs)}** | ${p.runs.map((r) => fmtMs(r.probeMs)).join(' / ')} | **${ratio(b.probeMs, b.bareMs)}** |
-| whole \`diagnose --expected expected.sql --format json\` | ${fmtMs(b.diagnoseMs)} | ${p.runs.map((r) => fmtMs(r.diagnoseMs)).join(' / ')} | |
+| measurement | time, best of ${p.runs.length} | all runs | ratio to the bare GROUP BY | server CPU, best | all runs | CPU ratio |
+| --- | ---: | --- | ---: | ---: | --- | ---: |
+| bare \`${BARE_SQL}\`, psql \`\\timing\` | ${fmtMs(b.bareMs)} | ${all(p, 'bareMs')} | 1.00× | ${fmtMs(b.bareServerCpuMs)} | ${all(p, 'bareServerCpuMs')} | 1.00× |
+| the same, psql process wall time | ${fmtMs(b.bareWallMs)} | ${all(p, 'bareWallMs')} | | | | |
+| exact probe SQL (\`duplicatesSql\`), psql \`\\timing\` | ${fmtMs(b.exactMs)} | ${all(p, 'exactMs')} | ${ratio(b.exactMs, b.bareMs)} | ${fmtMs(b.exactServerCpuMs)} | ${all(p, 'exactServerCpuMs')} | ${ratio(b.exactServerCpuMs, b.bareServerCpuMs)} |
+| the same, psql process wall time | ${fmtMs(b.exactWallMs)} | ${all(p, 'exactWallMs')} | | | | |
+| **probe statement inside diagnose** (node-postgres, query → answer) | **${fmtMs(b.probeMs)}** | ${all(p, 'probeMs')} | **${ratio(b.probeMs, b.bareMs)}** | | | |
+| whole \`diagnose --expected expected.sql --format json\` (server CPU: its introspection and the probe) | ${fmtMs(b.diagnoseMs)} | ${all(p, 'diagnoseMs')} | | ${fmtMs(b.diagnoseServerCpuMs)} | ${all(p, 'diagnoseServerCpuMs')} | ${ratio(b.diagnoseServerCpuMs, b.bareServerCpuMs)} |
+
+Server CPU is the user + system time of all the cluster's processes (backend, parallel workers, background processes)
+from just before to just after the measured client, read from /proc: it counts the work, not the waiting for a CPU,
+so it is the steadier number when the machine is busy.
 
 Warm-up (unmeasured) bare GROUP BY: ${fmtMs(p.warmMs)}. diagnose sent ${[...new Set(p.runs.map((r) => r.statements))].join(', ')} statements (including the replay of
 expected.sql on the embedded server) and peaked at ${Math.max(...p.runs.map((r) => r.peakRssMb)).toFixed(0)} MB RSS.
@@ -288,6 +268,7 @@ ${p.plans.probe}
 
 function verdicts(s, p) {
   const out = [];
+  const cpuRatio = (x, y) => (x != null && y ? `${(x / y).toFixed(2)}×` : 'n/a');
   if (s) {
     const zero = s.findings.length === 1 && s.findings[0] === 0;
     out.push(`- **0 findings on its own manifest at ${thousands(s.tables)} tables: ${zero ? 'yes' : `**no** (${s.findings.join(', ')})`}**; diagnose ${fmtMs(s.diagnoseMs)} ` +
@@ -298,7 +279,9 @@ function verdicts(s, p) {
     out.push(r == null
       ? '- **Probe ratio: not measured** — the probe did not return a count in diagnose (see the outcome above).'
       : `- **Probe ≤ ${TARGET_PROBE_RATIO}× the bare GROUP BY: ${r <= TARGET_PROBE_RATIO ? 'met' : 'missed'}** — ${fmtMs(p.best.probeMs)} against ${fmtMs(p.best.bareMs)} (${r.toFixed(2)}×); ` +
-        `the exact probe SQL alone in psql: ${fmtMs(p.best.exactMs)} (${(p.best.exactMs / p.best.bareMs).toFixed(2)}×).`);
+        `the exact probe SQL alone in psql: ${fmtMs(p.best.exactMs)} (${(p.best.exactMs / p.best.bareMs).toFixed(2)}×). Server CPU (best): bare ${fmtMs(p.best.bareServerCpuMs)}, ` +
+        `probe SQL ${fmtMs(p.best.exactServerCpuMs)} (${cpuRatio(p.best.exactServerCpuMs, p.best.bareServerCpuMs)}), whole diagnose, introspection included, ` +
+        `${fmtMs(p.best.diagnoseServerCpuMs)} (${cpuRatio(p.best.diagnoseServerCpuMs, p.best.bareServerCpuMs)}).`);
   }
   return out.join('\n');
 }

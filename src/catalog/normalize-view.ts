@@ -8,6 +8,8 @@
  * the qualifier naming that item is removed outside subqueries. Views this does not cover (correlated references
  * inside subqueries) keep PostgreSQL's text; docs/manifest.md lists the limits.
  */
+import { canonicalExpr } from './canonical-expr.js';
+
 export function normalizeViewDefinition(def: string, serverVersionNum: number): string {
   const text = def
     .split('\n')
@@ -15,7 +17,7 @@ export function normalizeViewDefinition(def: string, serverVersionNum: number): 
     .join('\n')
     .trim()
     .replace(/;$/, '');
-  return serverVersionNum < 160000 ? unqualifySingleRelation(text) : text;
+  return canonicalExpr(serverVersionNum < 160000 ? unqualifySingleRelation(text) : text);
 }
 
 interface Token {

@@ -1,6 +1,7 @@
 import type { ConstraintDef, ConstraintType, FkAction, SchemaModel } from '../model/types.js';
 import { qualifiedName } from '../model/ident.js';
 import { inScope, type Queryable, type SchemaScope } from './queryable.js';
+import { canonicalExpr } from './canonical-expr.js';
 
 interface RawConstraintRow {
   schema: string;
@@ -82,7 +83,7 @@ export async function readConstraints(db: Queryable, scope: SchemaScope, model: 
 }
 
 function toConstraint(r: RawConstraintRow): ConstraintDef {
-  const con: ConstraintDef = { name: r.name, type: TYPES[r.contype], definition: r.definition, columns: r.columns };
+  const con: ConstraintDef = { name: r.name, type: TYPES[r.contype], definition: canonicalExpr(r.definition), columns: r.columns };
   if (r.deferrable) con.deferrable = true;
   if (r.deferred) con.initiallyDeferred = true;
   if (!r.validated) con.validated = false;
@@ -97,7 +98,7 @@ function toConstraint(r: RawConstraintRow): ConstraintDef {
       match: MATCH[r.match_type as keyof typeof MATCH] ?? 'simple',
     };
   }
-  if (r.expression != null) con.expression = r.expression;
+  if (r.expression != null) con.expression = canonicalExpr(r.expression);
   if (r.comment != null) con.comment = r.comment;
   return con;
 }

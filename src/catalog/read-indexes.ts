@@ -1,6 +1,7 @@
 import type { IndexDef, SchemaModel } from '../model/types.js';
 import { qualifiedName } from '../model/ident.js';
 import { inScope, type Queryable, type SchemaScope } from './queryable.js';
+import { canonicalExpr } from './canonical-expr.js';
 
 interface RawIndexRow {
   schema: string;
@@ -63,9 +64,9 @@ function toIndex(r: RawIndexRow): IndexDef {
   const definition = r.full_definition.startsWith(r.prefix)
     ? r.full_definition.slice(r.prefix.length)
     : r.full_definition.slice(r.full_definition.indexOf(' USING ') + ' USING '.length);
-  const idx: IndexDef = { name: r.name, method: r.method, definition, columns: r.columns };
+  const idx: IndexDef = { name: r.name, method: r.method, definition: canonicalExpr(definition), columns: r.columns };
   if (r.unique) idx.unique = true;
-  if (r.predicate != null) idx.predicate = r.predicate;
+  if (r.predicate != null) idx.predicate = canonicalExpr(r.predicate);
   if (!r.valid) idx.valid = false;
   if (r.comment != null) idx.comment = r.comment;
   return idx;

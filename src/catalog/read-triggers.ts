@@ -1,6 +1,7 @@
 import type { SchemaModel, TriggerDef } from '../model/types.js';
 import { qualifiedName } from '../model/ident.js';
 import { inScope, type Queryable, type SchemaScope } from './queryable.js';
+import { canonicalExpr } from './canonical-expr.js';
 
 interface RawTriggerRow {
   schema: string;
@@ -55,7 +56,7 @@ const COMMANDS = { '*': 'all', r: 'select', a: 'insert', w: 'update', d: 'delete
 export async function readTriggers(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
   const { rows } = await db.query<RawTriggerRow>(TRIGGERS_SQL, [scope.include, scope.exclude]);
   for (const r of rows) {
-    const trg: TriggerDef = { name: r.name, definition: r.definition };
+    const trg: TriggerDef = { name: r.name, definition: canonicalExpr(r.definition) };
     if (r.enabled !== 'O') trg.enabled = ENABLED[r.enabled];
     if (r.comment != null) trg.comment = r.comment;
     const key = qualifiedName(r.schema, r.relation);
@@ -78,8 +79,8 @@ export async function readPolicies(db: Queryable, scope: SchemaScope, model: Sch
       permissive: r.permissive,
       command: COMMANDS[r.command as keyof typeof COMMANDS] ?? 'all',
       roles: r.roles,
-      ...(r.using_expr != null && { using: r.using_expr }),
-      ...(r.check_expr != null && { withCheck: r.check_expr }),
+      ...(r.using_expr != null && { using: canonicalExpr(r.using_expr) }),
+      ...(r.check_expr != null && { withCheck: canonicalExpr(r.check_expr) }),
     };
   }
 }

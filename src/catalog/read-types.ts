@@ -1,6 +1,7 @@
 import type { DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
 import { qualifiedName, quoteIdent } from '../model/ident.js';
 import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
+import { canonicalExpr } from './canonical-expr.js';
 
 interface RawEnumRow {
   schema: string;
@@ -101,7 +102,7 @@ export async function readTypes(db: Queryable, scope: SchemaScope, model: Schema
     if (r.collation != null) d.collation = r.collation;
     if (r.checks.length > 0) {
       d.checks = {};
-      for (const c of r.checks) d.checks[c.name] = { expression: c.expression, ...(!c.validated && { validated: false as const }) };
+      for (const c of r.checks) d.checks[c.name] = { expression: canonicalExpr(c.expression), ...(!c.validated && { validated: false as const }) };
     }
     if (r.comment != null) d.comment = r.comment;
     model.domains[qualifiedName(r.schema, r.name)] = d;

@@ -31,6 +31,8 @@ export interface Analysis {
   actual: SchemaModel;
   findings: Finding[];
   ignored: number;
+  /** Ids of findings left out by ignore rules (verification must not count them as new). */
+  ignoredIds: Set<string>;
 }
 
 export async function loadExpectedFor(flags: AnalyseFlags): Promise<{ expected: ExpectedSource; expectedModel: SchemaModel }> {
@@ -68,7 +70,7 @@ export async function analyse(
       spinner?.stop();
     }
   }
-  return { ...loaded, actual, findings, ignored: all.length - findings.length };
+  return { ...loaded, actual, findings, ignored: all.length - findings.length, ignoredIds: new Set(all.filter((f) => !findings.includes(f)).map((f) => f.id)) };
 }
 
 function readIgnoreFile(dir: string): string[] {

@@ -103,10 +103,14 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
       throw new ApplyFailed(`Step ${result.failed.step} failed: ${result.failed.error}${result.failed.sqlstate ? ` (SQLSTATE ${result.failed.sqlstate})` : ''}.${result.failed.blocker ? ` Sessions holding locks: ${result.failed.blocker}.` : ''}${partial}`,
         result.failed.sqlstate === '55P03' ? 'Retry when the blocking sessions are done, or raise --lock-timeout.' : 'Fix the cause, then run apply again (it is idempotent).');
     }
-    // Verify: re-read the catalog; every finding a step repaired must be gone.
+    // Verify: re-read the catalog; every finding a step repaired must be gone, and no new one may have appeared
+    // (a repair that turned one difference into another is not a repair).
     const after = await introspect(client, { schemas: flags.schema ?? [] });
     const repaired = new Set(plan.steps.flatMap((s) => s.findingIds));
-    const left = diffSchemas(a.expectedModel, after).filter((f) => repaired.has(f.id));
+    const before = new Set(a.findings.map((f) => f.id));
+    const left = diffSchemas(a.expectedModel, after)
+      .filter((f) => !isBookkeeping(f, after))
+      .filter((f) => repaired.has(f.id) || (!before.has(f.id) && !a.ignoredIds.has(f.id)));
     await recordRun(client, runId, started, plan, result, left.length === 0 ? 'applied' : 'verification_failed', left.map((f) => f.id).join(', '));
     if (left.length > 0) {
       throw new ApplyFailed(`Applied, but verification found ${left.length} finding(s) still present: ${left.map((f) => f.id).join(', ')}.`, 'Run diagnose to see them; the run is recorded in schema_doctor.runs.');
@@ -119,8 +123,10 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
   }
 }
 
+/** Without degraded mode: leave out every finding that has a step needing it (half a repair would only fail). */
 function onlySafe(plan: RepairPlan): RepairPlan {
-  return { ...plan, steps: plan.steps.filter((s) => !s.needsDegraded) };
+  const unsafe = new Set(plan.steps.filter((s) => s.needsDegraded).flatMap((s) => s.findingIds));
+  return { ...plan, steps: plan.steps.filter((s) => !s.findingIds.some((id) => unsafe.has(id))) };
 }
 
 function checkFreshPlan(file: string, fingerprint: string): void {

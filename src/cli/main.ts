@@ -122,7 +122,11 @@ function report(err: unknown, io: Io): number {
     io.stderr.write(redact(`error [${err.code}]: ${err.message}\nhint: ${err.hint}\n`));
     return err.exitCode;
   }
-  const e = err as Error;
+  const e = err as Error & { code?: unknown };
+  if (typeof e?.code === 'string' && (/^[0-9A-Z]{5}$/.test(e.code) || /^E[A-Z]+$/.test(e.code))) {
+    io.stderr.write(redact(`error [DATABASE_ERROR]: the database connection failed or refused a statement: ${e.message}${/^[0-9A-Z]{5}$/.test(e.code) ? ` (SQLSTATE ${e.code})` : ''}.\nhint: check the server and run the command again; apply is idempotent and reports what it committed in schema_doctor.runs.\n`));
+    return ExitCode.DATABASE;
+  }
   io.stderr.write(
     redact(`error [INTERNAL]: ${e?.message ?? String(err)}\nhint: this is a bug in schema-doctor; run again with SCHEMA_DOCTOR_DEBUG=1 for details and report it.\n`),
   );

@@ -6,14 +6,19 @@ import { BOOKKEEPING_DDL } from './bookkeeping-ddl.js';
  * CONCURRENTLY steps sit between them), conditional steps through \gexec. Every statement is idempotent, so a
  * second run changes nothing.
  */
+/** Text inside a `--` comment: control characters (a newline would end the comment) become visible escapes. */
+function c(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function renderPlanSql(plan: RepairPlan, meta: { database: string; lockTimeoutMs: number; statementTimeoutMs: number }): string {
   const out: string[] = [
     '-- schema-doctor repair plan',
-    `-- database: ${meta.database}`,
+    `-- database: ${c(meta.database)}`,
     `-- schema-fingerprint: ${plan.fingerprint}`,
     `-- steps: ${plan.steps.length}; refused: ${plan.refused.length}; skipped: ${plan.skipped.length}`,
-    ...plan.refused.map((r) => `-- REFUSED ${r.findingId}: ${r.reason}. ${r.hint}`),
-    ...plan.skipped.map((r) => `-- skipped ${r.findingId}: ${r.reason}`),
+    ...plan.refused.map((r) => `-- REFUSED ${c(r.findingId)}: ${c(r.reason)}. ${c(r.hint)}`),
+    ...plan.skipped.map((r) => `-- skipped ${c(r.findingId)}: ${c(r.reason)}`),
     '\\set ON_ERROR_STOP on',
     'SET search_path = pg_catalog;',
     'SET check_function_bodies = off;',
@@ -35,7 +40,7 @@ export function renderPlanSql(plan: RepairPlan, meta: { database: string; lockTi
 
 function header(s: RepairStep): string {
   const tags = [s.transactional ? 'in transaction' : 'outside the transaction', `lock: ${s.lock}`, ...(s.hazards.length ? [`hazards: ${s.hazards.join(', ')}`] : []), ...(s.needsDegraded ? ['needs degraded mode'] : [])];
-  return `-- step ${s.id}: ${s.summary}\n--   ${tags.join(' · ')}\n--   repairs: ${s.findingIds.join(', ')}`;
+  return `-- step ${s.id}: ${c(s.summary)}\n--   ${c(tags.join(' · '))}\n--   repairs: ${c(s.findingIds.join(', '))}`;
 }
 
 function body(s: RepairStep): string {

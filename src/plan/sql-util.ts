@@ -1,11 +1,11 @@
 import { quoteIdent, quoteLiteral } from '../model/ident.js';
 
 /** A DO block with a dollar-quote tag that does not occur in the body. */
-export function doBlock(body: string): string {
+export function doBlock(body: string, declare?: string): string {
   let tag = 'sd';
   let n = 0;
-  while (body.includes(`$${tag}$`)) tag = `sd${++n}`;
-  return `DO $${tag}$\nBEGIN\n${body}\nEND\n$${tag}$;`;
+  while (body.includes(`$${tag}$`) || (declare ?? '').includes(`$${tag}$`)) tag = `sd${++n}`;
+  return `DO $${tag}$\n${declare ? `DECLARE ${declare}\n` : ''}BEGIN\n${body}\nEND\n$${tag}$;`;
 }
 
 /** `IF NOT EXISTS (constraint) THEN stmt END IF`, for statements that have no IF NOT EXISTS form. */

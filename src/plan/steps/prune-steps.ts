@@ -1,4 +1,4 @@
-import { lit, q } from '../sql-util.js';
+import { doBlock, lit, q } from '../sql-util.js';
 import { RUN_ID } from './data.js';
 import { draft, PHASE, type StepDraft } from './draft.js';
 
@@ -8,29 +8,20 @@ import { draft, PHASE, type StepDraft } from './draft.js';
  * definition of every other dropped object is recorded in schema_doctor.dropped_objects.
  */
 export function archiveTable(id: string, key: string, schema: string, name: string): StepDraft {
-  return draft(PHASE.prune, [id], `move table ${key} into schema_doctor (archived, renamed with the run id)`, `DO $sd$
-DECLARE archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);
-BEGIN
-  IF to_regclass(${lit(key)}) IS NOT NULL THEN
+  return draft(PHASE.prune, [id], `move table ${key} into schema_doctor (archived, renamed with the run id)`, doBlock(`  IF to_regclass(${lit(key)}) IS NOT NULL THEN
     EXECUTE format('ALTER TABLE %s RENAME TO %I', ${lit(key)}, archived);
     EXECUTE format('ALTER TABLE %I.%I SET SCHEMA schema_doctor', ${lit(schema)}, archived);
-  END IF;
-END
-$sd$;`, { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'] });
+  END IF;`, `archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'] });
 }
 
 export function archiveColumn(id: string, key: string, column: string, pk: string[]): StepDraft {
   const rowKey = pk.length > 0 ? `jsonb_build_object(${pk.map((c) => `${lit(c)}, t.${q(c)}`).join(', ')})` : `to_jsonb(t.ctid::text)`;
-  return draft(PHASE.prune, [id], `archive and drop column ${key}.${q(column)}`, `DO $sd$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(column)} AND NOT attisdropped) THEN
+  return draft(PHASE.prune, [id], `archive and drop column ${key}.${q(column)}`, doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(column)} AND NOT attisdropped) THEN
     INSERT INTO schema_doctor.archive (run_id, table_name, reason, row_data)
       SELECT ${RUN_ID}, ${lit(key)}, ${lit(`pruned column ${column}`)}, jsonb_build_object('key', ${rowKey}, 'column', ${lit(column)}, 'value', to_jsonb(t.${q(column)}))
       FROM ${key} t;
     ALTER TABLE ${key} DROP COLUMN ${q(column)};
-  END IF;
-END
-$sd$;`, { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT', 'DELETES_DATA', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true });
+  END IF;`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT', 'DELETES_DATA', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true });
 }
 
 /** Records the definition, then drops the object (no CASCADE: a dependant makes the step fail and the run roll back). */
