@@ -258,6 +258,7 @@ function applyPhases(apply) {
     execution: at(last, 1) - at(first, 0),
     after: apply.endedAt - at(last, 1),
     executionSpan: { from: at(first, 0), to: at(last, 1) },
+    probeSpan: { from: at(probe, 0), to: at(probe, 1) },
   };
 }
 
@@ -326,6 +327,7 @@ async function runStrategy(name, clusterUrl, env, opts, workDir) {
       spans: spans.map((x) => ({ ...x, ms: x.to - x.from, stats: windowStats(txns, x.from, x.to) })),
       execution: stepsSpan && { ms: stepsSpan.to - stepsSpan.from, stats: windowStats(txns, stepsSpan.from, stepsSpan.to) },
       phases,
+      probeWrites: phases && windowStats(txns, phases.probeSpan.from, phases.probeSpan.to),
       worst: worstWrite(txns, apply),
       baseline: windowStats(txns, benchStart + 1000, apply.startedAt),
       repair: windowStats(txns, apply.startedAt, apply.endedAt),
@@ -367,13 +369,14 @@ function strategyTable(results) {
 
 function phasesTable(results) {
   const rows = [
-    '| strategy | apply wall time | start → probe (node, replay of expected.sql, catalog read) | duplicates probe | probe → first step (plan) | plan execution | after (verify, record, exit) | slowest write: latency · started · during |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| strategy | apply wall time | start → probe (node, replay of expected.sql, catalog read) | duplicates probe | probe → first step (plan) | plan execution | after (verify, record, exit) | write latency p99 · max during the probe | during plan execution | slowest write: latency · started · during |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of results) {
     const p = r.phases;
     const w = r.worst;
     rows.push(`| ${r.name} | ${fmtMs(r.applyMs)} | ${p ? [p.beforeProbe, p.probe, p.probeToSteps, p.execution, p.after].map(fmtMs).join(' | ') : 'n/a | n/a | n/a | n/a | n/a'} | ` +
+      `${r.probeWrites ? `${fmtMs(r.probeWrites.p99)} · ${fmtMs(r.probeWrites.max)}` : 'n/a'} | ${r.execution ? `${fmtMs(r.execution.stats.p99)} · ${fmtMs(r.execution.stats.max)}` : 'n/a'} | ` +
       `${w ? `${fmtMs(w.latencyMs)} · ${w.atS.toFixed(1)} s into apply · ${w.what}` : 'n/a'} |`);
   }
   return rows.join('\n');

@@ -9,6 +9,7 @@
 //     from introspect()) in one REPEATABLE READ READ ONLY transaction, parameters inlined as literals.
 // It prints a table and rewrites bench/RESULTS.md (text under the "Notes" heading there is kept).
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -100,6 +101,26 @@ async function runPsql(url, scriptFile, workDir) {
   return { ms, cpuMs: (user + sys) * 1000, maxRssKiB: rss };
 }
 
+/**
+ * Pairs each statement of the single-connection read (captured in-process) with the child's statement of the same
+ * text (sha1), in order. The child must send every catalog query; statements it sends beyond those (more
+ * connections: their BEGIN/SET/COMMIT, pg_export_snapshot, SET TRANSACTION SNAPSHOT) are returned as `extra`.
+ */
+function matchStatements(captured, perQuery) {
+  const used = new Set();
+  const matched = captured.map((c) => {
+    const sha1 = createHash('sha1').update(c.text).digest('hex');
+    const k = perQuery.findIndex((q, i) => !used.has(i) && q[5] === sha1);
+    if (k < 0) {
+      if (c.text.trim().startsWith('SELECT')) throw new Error(`the snapshot child did not send the catalog query ${label(c)}`);
+      return null;
+    }
+    used.add(k);
+    return perQuery[k];
+  });
+  return { matched, extra: perQuery.filter((_, i) => !used.has(i)) };
+}
+
 /** One extra psql run with \timing: server time + result transfer + formatting per statement, for the breakdown. */
 async function psqlPerStatement(url, scriptFile) {
   const { stdout } = await runChild(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-f', scriptFile, url]);
@@ -164,7 +185,7 @@ async function benchSize(cluster, n, runs, workDir) {
   const queryCounts = new Set(snaps.map((s) => s.probe.queries));
   if (queryCounts.size !== 1) throw new Error(`query count differs between runs of N=${n}: ${[...queryCounts].join(', ')}`);
   const queries = snaps[0].probe.queries;
-  if (queries !== captured.length) throw new Error(`snapshot sent ${queries} statements, introspect() in-process ${captured.length}`);
+  const connections = snaps[0].probe.connections;
 
   const loadAfter = loadAverage();
   const best = snaps.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -172,25 +193,37 @@ async function benchSize(cluster, n, runs, workDir) {
   const minOf = (xs) => (xs.some((x) => x == null) ? null : Math.min(...xs));
   const psqlStmtMs = await psqlPerStatement(db.url, timingFile);
   const p = best.probe;
-  const firstQ = p.perQuery[0][0];
+  const { matched, extra } = matchStatements(captured, p.perQuery);
+  const firstQ = Math.min(...p.perQuery.map((q) => q[0]));
   const lastQ = Math.max(...p.perQuery.map((q) => q[1]));
-  const firstCpu = p.perQuery[0][3];
+  const firstCpu = Math.min(...p.perQuery.map((q) => q[3]));
   const lastCpu = Math.max(...p.perQuery.map((q) => q[4]));
+  const connectStart = p.connects.length ? Math.min(...p.connects.map((c) => c[0])) : firstQ;
+  const connectEnd = p.connects.length ? Math.max(...p.connects.map((c) => c[1] ?? c[0])) : firstQ;
   const breakdown = {
     cpuBeforeQueries: firstCpu,
     cpuQueries: lastCpu - firstCpu,
     cpuAfter: p.cpuMs - lastCpu,
-    startup: (p.connect?.[0] ?? firstQ),
-    connect: p.connect ? p.connect[1] - p.connect[0] : 0,
+    startup: connectStart,
+    connect: connectEnd - connectStart,
     queries: lastQ - firstQ,
     after: p.exit - lastQ,
     exitOverhead: best.ms - p.exit,
-    perQuery: p.perQuery.map((q, k) => ({ label: label(captured[k]), nodeMs: q[1] - q[0], rows: q[2], psqlMs: psqlStmtMs[k] ?? null })),
+    perQuery: matched.map((q, k) => ({
+      label: label(captured[k]),
+      nodeMs: q ? q[1] - q[0] : null,
+      rows: q ? q[2] : null,
+      connection: q ? q[6] : null,
+      psqlMs: psqlStmtMs[k] ?? null,
+    })),
+    extra: extra.map((q) => q[7]),
   };
   return {
     n,
     db,
     queries,
+    connections,
+    catalogQueries: captured.filter((c) => c.text.trim().startsWith('SELECT')).length,
     snapshotMs: best.ms,
     snapshotRuns: snaps.map((s) => s.ms),
     psqlMs: psqlBest,
@@ -214,7 +247,7 @@ function resultTable(results) {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
-    rows.push(`| ${thousands(r.n)} | ${fmtMs(r.snapshotMs)} | ${fmtMs(r.psqlMs)} | ${r.ratio.toFixed(2)}× | ${r.peakRssMb.toFixed(0)} MB | ${r.queries} | ` +
+    rows.push(`| ${thousands(r.n)} | ${fmtMs(r.snapshotMs)} | ${fmtMs(r.psqlMs)} | ${r.ratio.toFixed(2)}× | ${r.peakRssMb.toFixed(0)} MB | ${r.queries} on ${r.connections} connection${r.connections === 1 ? '' : 's'} | ` +
       `${fmtMs(r.snapshotCpuMs)} | ${r.psqlCpuMs == null ? 'n/a' : fmtMs(r.psqlCpuMs)} | ${r.manifestMb.toFixed(1)} MB |`);
   }
   return rows.join('\n');
@@ -238,17 +271,23 @@ function perQueryTable(results) {
   const head = results.map((r) => `N = ${thousands(r.n)}: rows · node-postgres · psql`);
   const rows = [`| statement | ${head.join(' | ')} |`, `| --- |${results.map(() => ' ---: |').join('')}`];
   const count = results[0].breakdown.perQuery.length;
-  const cell = (q) => `${q.rows ?? ''} · ${q.nodeMs.toFixed(1)} · ${q.psqlMs == null ? '?' : q.psqlMs.toFixed(1)}`;
+  const multi = results.some((r) => r.connections > 1);
+  const cell = (q) => `${q.rows ?? ''} · ${q.nodeMs == null ? '?' : q.nodeMs.toFixed(1)}${multi && q.connection != null ? ` (c${q.connection + 1})` : ''} · ${q.psqlMs == null ? '?' : q.psqlMs.toFixed(1)}`;
   for (let k = 0; k < count; k++) {
     const name = results[0].breakdown.perQuery[k].label.replace(/\|/g, '\\|');
     rows.push(`| ${name} | ${results.map((r) => cell(r.breakdown.perQuery[k])).join(' | ')} |`);
   }
   const sums = results.map((r) => {
-    const node = r.breakdown.perQuery.reduce((s, q) => s + q.nodeMs, 0);
+    const node = r.breakdown.perQuery.reduce((s, q) => s + (q.nodeMs ?? 0), 0);
     const psql = r.breakdown.perQuery.reduce((s, q) => s + (q.psqlMs ?? 0), 0);
     return `**${node.toFixed(0)} · ${psql.toFixed(0)}** ms`;
   });
   rows.push(`| **sum** | ${sums.join(' | ')} |`);
+  const extra = [...new Set(results.flatMap((r) => r.breakdown.extra.map((t) => t.replace(/'[^']*'/g, "'…'"))))];
+  if (extra.length) {
+    rows.push('', `Statements the snapshot sent besides these (its other connections): ${extra.map((t) => `\`${t}\``).join(', ')}.` +
+      (multi ? ' (cN) is the connection that ran the statement; on several connections the statements overlap, so their sum is more than the time they took.' : ''));
+  }
   return rows.join('\n');
 }
 
@@ -279,7 +318,8 @@ function interpretation(results) {
     `${memRef.psqlPeakRssMb != null ? `; psql peaked at ${memRef.psqlPeakRssMb.toFixed(0)} MB` : ''}).`);
   const qc = new Set(results.map((r) => r.queries));
   out.push(qc.size === 1
-    ? `- **Statement count: constant** — ${[...qc][0]} statements (BEGIN, SET LOCAL, ${[...qc][0] - 3} catalog queries, COMMIT) at every size.`
+    ? `- **Statement count: constant** — ${[...qc][0]} statements at every size: the ${results[0].catalogQueries} catalog queries ` +
+      `and their transaction control, on ${results[0].connections} connection${results[0].connections === 1 ? '' : 's'}.`
     : `- **Statement count: NOT constant** — ${results.map((r) => `${thousands(r.n)}: ${r.queries}`).join(', ')}.`);
   const loads = results.flatMap((r) => r.load).filter((x) => x != null);
   if (loads.length) {
@@ -291,14 +331,36 @@ function interpretation(results) {
   return out.join('\n');
 }
 
-function renderResults(results, info, meta) {
-  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-  const notesAt = previous.indexOf('\n## Notes');
-  const notes = notesAt >= 0 ? previous.slice(notesAt + 1).trimEnd() : '## Notes\n\n(Hand-written analysis goes here; the benchmark keeps this section when it rewrites the file.)';
-  const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
-  return `# Benchmark results: catalog introspection
+const TITLE = '# Benchmark results: catalog introspection';
+const BEGIN = '<!-- generated by bench/introspect.js: begin -->';
+const END = '<!-- generated by bench/introspect.js: end -->';
 
-Generated by \`bench/introspect.js\`; everything above "Notes" is rewritten on each run.
+/**
+ * Rewrites this benchmark's generated part of bench/RESULTS.md, between the BEGIN and END markers (the convention
+ * the other benchmarks' sections follow too). Everything else in the file (the hand-written notes after END, other
+ * benchmarks' sections) stays. A file written before the markers existed has the generated part from the title to
+ * the first "## Notes" heading.
+ */
+function writeResults(generated) {
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const block = `${BEGIN}\n${generated.trim()}\n${END}`;
+  const b = previous.indexOf(BEGIN);
+  const e = previous.indexOf(END);
+  let next;
+  if (b >= 0 && e > b) {
+    next = previous.slice(0, b) + block + previous.slice(e + END.length);
+  } else if (previous.startsWith(TITLE) && previous.includes('\n## Notes')) {
+    next = `${TITLE}\n\n${block}\n${previous.slice(previous.indexOf('\n## Notes'))}`;
+  } else {
+    const notes = '## Notes\n\n(Hand-written analysis goes here; bench/introspect.js keeps it when it rewrites the generated part above.)';
+    next = `${TITLE}\n\n${block}\n\n${notes}\n${previous.trim() ? `\n${previous.trimStart()}` : ''}`;
+  }
+  writeFileSync(RESULTS, next);
+}
+
+function renderResults(results, info, meta) {
+  const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
+  return `Generated by \`bench/introspect.js\` (\`npm run bench:introspect\`); the part between the markers is rewritten on each run.
 
 - **Command:** \`${meta.command}\`
 - **Date:** ${meta.date}
@@ -310,12 +372,14 @@ Generated by \`bench/introspect.js\`; everything above "Notes" is rewritten on e
 ## What is measured
 
 - **snapshot:** wall time of a fresh child \`node bin/schema-doctor.js snapshot --url URL --out FILE\`, from spawn to
-  exit. \`bench/probe.js\` is preloaded (\`node --import\`) to count the statements sent through \`pg.Client#query\`,
-  time each one, and report \`process.resourceUsage()\` at exit: peak RSS (the largest over the runs) and CPU time.
+  exit. \`bench/probe.js\` is preloaded (\`node --import\`) to count the statements sent through \`pg.Client#query\`
+  on all its connections, time each one, and report \`process.resourceUsage()\` at exit: peak RSS (the largest over
+  the runs) and CPU time. The benchmark checks that the child sent every catalog query of the psql script.
 - **psql:** wall time of one \`psql -X -q -v ON_ERROR_STOP=1 -o /dev/null -f FILE URL\` process running the very
   statements \`introspect()\` sends (captured in-process): \`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY\`,
   \`SET LOCAL search_path = pg_catalog\`, the catalog queries with \`$1\` = \`ARRAY['.*']\` and \`$2\` =
-  \`ARRAY['schema_doctor']\` inlined, \`COMMIT\`. psql's CPU time and peak RSS come from GNU \`time\`.
+  \`ARRAY['schema_doctor']\` inlined, \`COMMIT\`, one after the other on one connection (\`introspect()\` without
+  helper connections). psql's CPU time and peak RSS come from GNU \`time\`.
 - **Schema of N tables** (deterministic): ${schemaCount(largest.n)} schema(s) at N = ${thousands(largest.n)} (one per 500 tables, at most 10), each
   with two enums plus N/100 more in all, two domains, a sequence and a trigger function; per table a
   \`bigint\` identity primary key, 7–10 columns of assorted types (defaults, NOT NULL, domain, enum, collation),
@@ -346,8 +410,6 @@ trip, server execution and row parsing · ms in psql's \`\\timing\`, from a sepa
 execution):
 
 ${perQueryTable(results)}
-
-${notes}
 `;
 }
 
@@ -395,7 +457,7 @@ async function main() {
     };
     process.stdout.write(`\n${resultTable(results)}\n\n${breakdownTable(results)}\n\n${perQueryTable(results)}\n\n${interpretation(results)}\n`);
     if (opts.write) {
-      writeFileSync(RESULTS, renderResults(results, info, meta));
+      writeResults(renderResults(results, info, meta));
       process.stdout.write(`\nwrote ${RESULTS}\n`);
     }
     if (new Set(results.map((r) => r.queries)).size !== 1) {

@@ -11,11 +11,13 @@
  *   policies.json  what to do with the data that blocks the repair (src/plan/policies.ts);
  *   apply.json     { "allowHazards": [...] } for extra --allow-hazard flags, or, for a case that cannot converge,
  *                  { "converges": false, "reason": "…", "applyExit": 0 | 3 | 4, "remaining": [finding ids] }:
- *                    applyExit 0  apply repairs what it can; diagnose then lists exactly `remaining` (and plan
- *                                 skips exactly those, unless the reason is a "bug: …");
+ *                    applyExit 0  apply repairs what it can and leaves `remaining` alone;
  *                    applyExit 3  refused by a guard (e.g. CHECK violations no policy can fix);
- *                    applyExit 4  fails and rolls back (blocking data the probes cannot see);
- *                  with 3 and 4 nothing may change: same diagnose output, same rows in every table.
+ *                    applyExit 4  fails and rolls back (blocking data the probes cannot see), or, with `remaining`,
+ *                                 commits and then fails its verification;
+ *                  with `remaining`, diagnose then lists exactly those findings and plan has nothing left to do
+ *                  (it skips exactly those, unless the reason is a "bug: …"); without it nothing may change:
+ *                  same diagnose output, same rows in every table.
  *
  * Diagnose and plan checks run against a manifest of the expected schema written once per case
  * (`snapshot --from-sql`), so only `apply` itself replays the SQL.
@@ -141,7 +143,7 @@ describe('convergence corpus', () => {
       expect(s.reason, `${name}/apply.json: reason`).toMatch(/\S/);
       expect([0, 3, 4], `${name}/apply.json: applyExit`).toContain(s.applyExit);
       if (s.applyExit === 0) expect(s.remaining?.length, `${name}/apply.json: remaining`).toBeGreaterThan(0);
-      else expect(s.remaining, `${name}/apply.json: nothing changes, so no remaining list`).toBeUndefined();
+      if (s.applyExit === 3) expect(s.remaining, `${name}/apply.json: a refusal changes nothing, so no remaining list`).toBeUndefined();
     }
   });
 
@@ -168,7 +170,7 @@ describe('convergence corpus', () => {
       const diagnosed = await diagnose();
       const report = parseJson<Report>('diagnose', diagnosed);
 
-      if (!spec.converges && spec.applyExit !== 0) {
+      if (!spec.converges && spec.remaining === undefined) {
         // Refused (3) or failed and rolled back (4): nothing changed at all.
         expect(applied.code, transcript(applied)).toBe(spec.applyExit);
         expect(applied.stderr).toMatch(spec.applyExit === 3 ? /nothing was changed/ : /rolled back: nothing was changed/i);
@@ -177,7 +179,7 @@ describe('convergence corpus', () => {
         return;
       }
 
-      expect(applied.code, transcript(applied)).toBe(0);
+      expect(applied.code, transcript(applied)).toBe(spec.converges ? 0 : spec.applyExit);
       const remaining = spec.converges ? [] : spec.remaining!;
       expect(report.findings.map((f) => f.id).sort(), `findings after apply\n${transcript(applied)}`).toEqual([...remaining].sort());
       expect(diagnosed.code).toBe(remaining.length > 0 ? 2 : 0);

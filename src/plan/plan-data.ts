@@ -10,7 +10,9 @@ import { dedupeSql, fillNullsSql, orphansSql } from './steps/data.js';
  */
 export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   const out: StepDraft[] = [];
-  const blocking = (f.blockers ?? []).filter((b) => b.status === 'ok' && (b.count ?? 0) > 0);
+  // An unknown probe (timeout, privilege, missing referenced column) may hide blocking rows: when a policy covers
+  // it, its data step runs anyway (it changes nothing when there is nothing); without one, apply finds out itself.
+  const blocking = (f.blockers ?? []).filter((b) => (b.status === 'ok' && (b.count ?? 0) > 0) || (b.status === 'unknown' && hasPolicy(ctx, f.table, b.kind)));
   if (blocking.length === 0 || f.table === undefined) return out;
   const table = f.table;
   const et = ctx.tableOf(f, 'expected');
@@ -40,9 +42,11 @@ export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
         ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'orphan row')} for ${c.name}`, `Add to the policies file: {"${table}": {"orphans": "set-null"}} or "delete" (docs/policies.md).`);
         continue;
       }
-      out.push(data(`${policy.orphans === 'delete' ? 'delete' : 'set NULL in'} ${b.count} orphan rows of ${table} for ${quoteIdent(c.name)}`,
+      const step = data(`${policy.orphans === 'delete' ? 'delete' : 'set NULL in'} ${b.count ?? 'any'} orphan rows of ${table} for ${quoteIdent(c.name)}`,
         orphansSql(table, c.columns, c.references.table, c.references.columns, c.references.match === 'full', policy.orphans),
-        [policy.orphans === 'delete' ? 'DELETES_DATA' : 'REWRITES_ROWS']));
+        [policy.orphans === 'delete' ? 'DELETES_DATA' : 'REWRITES_ROWS']);
+      step.phase = PHASE.foreignKeys - 0.5; // after columns and keys exist, right before the foreign key
+      out.push(step);
     } else if (b.kind === 'nulls') {
       if (f.kind === 'missing_column') continue; // handled by the column step (fill on add)
       const columns = f.kind === 'column_nullability_differs' ? [ctx.nameIn(f)] : (et.constraints[ctx.nameIn(f)]?.columns ?? []);
@@ -59,6 +63,11 @@ export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     }
   }
   return out;
+}
+
+function hasPolicy(ctx: PlanContext, table: string | undefined, kind: string): boolean {
+  const p = table !== undefined ? ctx.policies[table] : undefined;
+  return kind === 'orphans' ? !!p?.orphans : kind === 'duplicates' ? !!p?.duplicates : false;
 }
 
 function plural(n: number, word: string): string {

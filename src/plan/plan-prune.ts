@@ -59,6 +59,11 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'unexpected_sequence': {
       const s = a.sequences[f.object];
+      const owner = s?.ownedBy;
+      if (owner && ctx.findings.some((x) => x.kind === 'column_identity_differs' && x.object === owner)) {
+        ctx.skip(f, `the sequence still feeds ${owner}, whose identity change is not repaired automatically`);
+        return [];
+      }
       return s ? [dropRecorded(f.id, 'sequence', f.object, f.actual ?? '', `DROP SEQUENCE IF EXISTS ${f.object};`)] : [];
     }
     case 'unexpected_enum':

@@ -1,6 +1,7 @@
 import type { Finding } from '../diff/finding.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
+import { createIndex } from './steps/table-steps.js';
 import { quoteIdent } from '../model/ident.js';
 import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, createView, sequenceOwner } from './steps/schema-steps.js';
 
@@ -42,7 +43,15 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'view_differs': {
       const v = e.views[f.object];
       if (!v) return [];
-      const out = [createView(f.id, f.object, v, f.kind === 'view_differs')];
+      const live = ctx.actual.views[f.object];
+      const kindChanges = live !== undefined && !!live.materialized !== !!v.materialized;
+      const out = [createView(f.id, f.object, v, f.kind === 'view_differs' && !kindChanges)];
+      if (kindChanges) out.unshift(draft(PHASE.views, [f.id], `drop ${live.materialized ? 'materialized ' : ''}view ${f.object} (its kind changes)`,
+        `DROP ${live.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${f.object};`, { lock: 'ACCESS EXCLUSIVE' }));
+      // A (re-)created materialized view gets its indexes too.
+      if (v.materialized && (f.kind === 'missing_view' || kindChanges || f.kind === 'view_differs')) {
+        for (const i of Object.values(v.indexes ?? {})) out.push({ ...createIndex(f.id, f.object, i, false, false), phase: PHASE.views + 0.5 });
+      }
       return out;
     }
     case 'enum_value_order_differs':

@@ -19,6 +19,7 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   const at = ctx.tableOf(f, 'actual');
   if (f.kind === 'missing_table') return et ? wholeTable(f.id, f.object, et) : [];
   if (f.kind === 'comment_differs') return commentStep(ctx, f);
+  if (table !== undefined && !et && ctx.expected.views[table]) return viewIndexSteps(ctx, f, table);
   if (table === undefined || !et) return [];
   const name = ctx.nameIn(f);
   const busy = ctx.busy(table);
@@ -48,8 +49,14 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const rewrites = col.generated !== undefined || col.identity !== undefined || (col.default !== undefined && VOLATILE_DEFAULT.test(col.default));
       return [addColumn(f.id, table, col, rewrites, busy)];
     }
-    case 'column_default_differs':
+    case 'column_default_differs': {
+      const ac = at?.columns.find((c) => c.name === name);
+      if (col && ac && col.identity !== ac.identity) {
+        ctx.skip(f, 'the default belongs to an identity change that is not repaired automatically (serial ↔ identity needs the sequence carried over)');
+        return [];
+      }
       return col ? [setDefault(f.id, table, col)] : [];
+    }
     case 'column_nullability_differs':
       if (!col) return [];
       return col.notNull ? setNotNull(f.id, table, col.name, online) : [dropNotNull(f.id, table, col.name)];
@@ -166,4 +173,18 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
   }
   if (!target) return [];
   return [draft(PHASE.comments, [f.id], `comment on ${target}`, `COMMENT ON ${target} IS ${value};`)];
+}
+
+/** Indexes and triggers of materialized views (and INSTEAD OF triggers of views). */
+function viewIndexSteps(ctx: PlanContext, f: Finding, key: string): StepDraft[] {
+  const v = ctx.expected.views[key]!;
+  const name = ctx.nameIn(f);
+  const idx = v.indexes?.[name];
+  const trg = v.triggers?.[name];
+  let steps: StepDraft[] = [];
+  if (f.kind === 'missing_index' && idx) steps = [createIndex(f.id, key, idx, false, false)];
+  else if ((f.kind === 'index_differs' || f.kind === 'index_invalid') && idx) steps = [dropIndex(f.id, quoteIdent(v.schema), name), createIndex(f.id, key, idx, false, false)];
+  else if ((f.kind === 'missing_trigger' || f.kind === 'trigger_differs') && trg) steps = [createTrigger(f.id, key, trg, f.kind === 'trigger_differs')];
+  // After the views phase: the view may be created in this same run.
+  return steps.map((d) => ({ ...d, phase: PHASE.views + 0.5 }));
 }
