@@ -74,10 +74,6 @@ export async function psqlTimed(url, sql, workDir, name = 'stmt') {
   return { wallMs: ms, timingMs: timings.at(-1) ?? null, timings };
 }
 
-export async function psqlRun(url, sql) {
-  return runChild(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql, url]);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // machine and formatting
 

@@ -47,6 +47,9 @@ async function runOne(db: Queryable, p: PlannedProbe, timeoutMs: number): Promis
   await db.query('SAVEPOINT probe');
   try {
     await db.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+    // A GROUP BY over a nearly unique key gains nothing from parallel partial aggregation and groups every row
+    // twice; measured in bench/RESULTS.md, one process uses about half the CPU for the same wall time.
+    if (p.kind === 'duplicates') await db.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const { rows } = await db.query<{ count: string; surplus?: string | null; sample: unknown[] | null }>(p.sql);
     await db.query('RELEASE SAVEPOINT probe');
     const r = rows[0]!;
