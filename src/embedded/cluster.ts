@@ -14,6 +14,8 @@ export interface ClusterOptions {
   password?: string;
   /** Listen on 127.0.0.1 (default true). Without it only the socket in the cluster directory is used. */
   tcp?: boolean;
+  /** Make this cluster a streaming standby of that one (pg_basebackup -R; needs the binaries' pg_basebackup). */
+  standbyOf?: Cluster;
 }
 
 export interface Cluster {
@@ -43,7 +45,12 @@ export async function startCluster(binaries: ServerBinaries, options: ClusterOpt
     asRoot ? run('runuser', ['-u', 'postgres', '--', join(binDir, cmd), ...args]) : run(join(binDir, cmd), args);
 
   const data = join(dir, 'data');
-  await initdbFromTemplate(binDir, data, options.password, exec, asRoot);
+  if (options.standbyOf) {
+    const p = options.standbyOf;
+    await exec('pg_basebackup', ['-D', data, '-R', '-X', 'stream', '-h', p.dir, '-p', String(p.port), '-U', 'postgres', '--no-sync']);
+  } else {
+    await initdbFromTemplate(binDir, data, options.password, exec, asRoot);
+  }
   const port = await freePort();
   const tcp = options.tcp ?? true;
   const serverOpts = [
