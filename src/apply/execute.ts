@@ -97,7 +97,7 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
           const undone = results.find((x) => x.id === id);
           if (undone) undone.status = 'rolled_back';
         }
-        return { results, committed: false, committedBeforeFailure, failed: { step: step.id, error: e.message, ...(e.code && { sqlstate: e.code }), ...(await blockerOf(client, e)) } };
+        return { results, committed: false, committedBeforeFailure, failed: { step: step.id, error: e.message, ...(e.code && { sqlstate: e.code }), ...(await blockerOf(client, e, step.table)) } };
       }
     }
     if (opts.dryRun) {
@@ -119,13 +119,17 @@ function sqlFor(step: RepairStep, dryRun: boolean): string {
   return dryRun && !step.transactional ? (step.transactionalSql ?? step.sql) : step.sql;
 }
 
-/** After a lock timeout, name the sessions that held the lock (they may have gone since). */
-async function blockerOf(client: pg.Client, e: { code?: string }): Promise<{ blocker?: string }> {
+/** After a lock timeout, name the sessions holding locks on the step's table (they may have gone since). */
+async function blockerOf(client: pg.Client, e: { code?: string }, table: string | undefined): Promise<{ blocker?: string }> {
   if (e.code !== '55P03') return {};
   try {
     const { rows } = await client.query<{ who: string }>(
-      `SELECT string_agg(format('pid %s (%s, %s, %s: %s)', pid, usename, coalesce(nullif(application_name, ''), 'no application_name'), state, left(query, 80)), '; ') AS who
-       FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND state <> 'idle' AND backend_type = 'client backend'`,
+      `SELECT string_agg(DISTINCT format('pid %s (%s, %s, %s, holding %s: %s)', a.pid, a.usename, coalesce(nullif(a.application_name, ''), 'no application_name'),
+                                         a.state, l.mode, left(a.query, 80)), '; ') AS who
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.granted AND a.pid <> pg_backend_pid() AND l.locktype = 'relation' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND ($1::text IS NULL OR l.relation = to_regclass($1))`,
+      [table ?? null],
     );
     return rows[0]?.who ? { blocker: rows[0].who } : {};
   } catch {

@@ -55,7 +55,6 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     const a = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);
     if (flags.plan !== undefined) checkFreshPlan(flags.plan, fingerprintOf(a.actual));
     let plan = await buildPlan(client, a.findings, a.expectedModel, a.actual, policies, flags);
-    const degraded = degradedMode(flags.degraded, io.env);
 
     if (plan.refused.length > 0 && !flags.onlySafe) {
       io.stderr.write(renderPlanText({ ...plan, steps: [] }));
@@ -63,6 +62,8 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
         'Write a policy for the blocking data (docs/policies.md), allow the hazard, or run with --only-safe to apply the steps that need neither.');
     }
     const needDegraded = plan.steps.filter((s) => s.needsDegraded);
+    // The check command runs only when some step needs degraded mode.
+    const degraded = needDegraded.length > 0 && !flags.onlySafe ? degradedMode(flags.degraded, io.env) : { confirmed: !!flags.degraded, how: 'not needed' };
     if (flags.onlySafe) plan = onlySafe(plan);
     else if (needDegraded.length > 0 && !degraded.confirmed && !dryRun) {
       io.stderr.write(`Steps that need degraded mode:\n${needDegraded.map((s) => `  ${s.id}  ${s.summary}`).join('\n')}\n`);

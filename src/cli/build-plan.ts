@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { UsageError } from '../errors.js';
 import type pg from 'pg';
 import { renderManifest } from '../manifest/format.js';
 import type { SchemaModel } from '../model/types.js';
@@ -65,10 +66,19 @@ export async function buildPlan(client: pg.Client, findings: Finding[], expected
     options: {
       prune: !!flags.prune,
       allowHazards: flags.allowHazard ?? [],
-      onlineThresholdBytes: flags.onlineThreshold !== undefined ? Number(flags.onlineThreshold) : 16 * 1024 * 1024,
+      onlineThresholdBytes: onlineThreshold(flags.onlineThreshold),
     },
     tables: await tableFacts(client),
     lossless: await losslessConversions(client, findings, actual),
     fingerprint: fingerprintOf(actual),
   });
+}
+
+function onlineThreshold(text: string | undefined): number {
+  if (text === undefined) return 16 * 1024 * 1024;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new UsageError('BAD_OPTION', `--online-threshold "${text}" is not a number of bytes.`, 'For example --online-threshold 16777216 (16 MB); 0 makes every table take the online strategy.');
+  }
+  return n;
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import type { Io } from './main.js';
@@ -39,11 +37,10 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
 
     let migrations: MigrationStatus | undefined;
     if (flags.migrations !== undefined) {
-      const { readMigrationStatus } = await import('../history/compare.js');
+      const { readMigrationStatus, readMigrationFiles } = await import('../history/compare.js');
       const { relateFindings } = await import('../history/relate.js');
-      const dir = flags.migrations;
-      const status = await readMigrationStatus(client, dir);
-      relateFindings(findings, status.unapplied.map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') })));
+      const status = await readMigrationStatus(client, flags.migrations);
+      relateFindings(findings, await readMigrationFiles(flags.migrations, status.unapplied));
       migrations = status;
     }
 

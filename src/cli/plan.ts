@@ -34,7 +34,11 @@ export async function planCommand(flags: PlanCommandFlags, io: Io): Promise<numb
     const plan = await buildPlan(client, a.findings, a.expectedModel, a.actual, policies, flags);
     const sql = renderPlanSql(plan, { database: connection.display, lockTimeoutMs, statementTimeoutMs });
     if (flags.out) {
-      writeFileSync(flags.out, sql);
+      try {
+        writeFileSync(flags.out, sql);
+      } catch (err) {
+        throw new UsageError('OUT_UNWRITABLE', `Cannot write ${flags.out}: ${(err as Error).message}.`, 'Choose a writable path for --out.');
+      }
       io.stderr.write(`wrote ${flags.out}: ${plan.steps.length} steps, ${plan.refused.length} refused, ${plan.skipped.length} left alone\n`);
     }
     if (flags.format === 'json') io.stdout.write(JSON.stringify(plan, null, 2) + '\n');
