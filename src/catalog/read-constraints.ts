@@ -45,12 +45,13 @@ SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.co
        END AS ref_columns,
        con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match_type,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS expression,
-       obj_description(con.oid, 'pg_constraint') AS comment
+       dsc.description AS comment
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_description dsc ON dsc.objoid = con.oid AND dsc.classoid = 'pg_constraint'::regclass AND dsc.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0
   AND c.relkind IN ('r', 'p') AND ${inScope('n.nspname')}
 ORDER BY n.nspname, c.relname, con.conname`;

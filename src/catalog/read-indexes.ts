@@ -33,12 +33,13 @@ SELECT n.nspname AS schema, c.relname AS relation, c.relkind, ic.relname AS name
        pg_get_indexdef(i.indexrelid) AS full_definition,
        ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)::text[] AS columns,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
-       obj_description(ic.oid, 'pg_class') AS comment
+       dsc.description AS comment
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_description dsc ON dsc.objoid = ic.oid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = 0
 WHERE c.relkind IN ('r', 'p', 'm') AND ${inScope('n.nspname')}
   AND NOT EXISTS (SELECT 1 FROM pg_constraint con
                   WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))

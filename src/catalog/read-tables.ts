@@ -22,9 +22,10 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind, c.relpersistence,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
        pn.nspname AS parent_schema, pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
-       obj_description(c.oid, 'pg_class') AS comment
+       dsc.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = 0
 LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_class pc ON pc.oid = i.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
@@ -57,7 +58,7 @@ SELECT n.nspname AS schema, c.relname AS relation, c.relkind, a.attname AS name,
          CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
               ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
        END AS collation,
-       col_description(c.oid, a.attnum) AS comment
+       dsc.description AS comment
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -65,6 +66,7 @@ JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+LEFT JOIN pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
   AND ${inScope('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname, a.attnum`;
