@@ -61,7 +61,7 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
       const s = a.sequences[f.object];
       const owner = s?.ownedBy;
       if (owner && ctx.findings.some((x) => x.kind === 'column_identity_differs' && x.object === owner)) {
-        ctx.skip(f, `the sequence still feeds ${owner}, whose identity change is not repaired automatically`);
+        ctx.leaveAlone(f, `the sequence still feeds ${owner}, whose identity change is not repaired automatically`);
         return [];
       }
       return s ? [dropRecorded(f.id, 'sequence', f.object, f.actual ?? '', `DROP SEQUENCE IF EXISTS ${f.object};`)] : [];
@@ -72,7 +72,7 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'unexpected_schema':
       return [dropRecorded(f.id, 'schema', f.object, `CREATE SCHEMA ${f.object}`, `DROP SCHEMA IF EXISTS ${f.object};`)];
     default:
-      ctx.skip(f, `${f.kind.replace(/_/g, ' ')} cannot be removed safely (PostgreSQL cannot drop enum values; extensions are left to the operator)`);
+      ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')} cannot be removed safely (PostgreSQL cannot drop enum values; extensions are left to the operator)`);
       return [];
   }
 }

@@ -37,7 +37,7 @@ export interface PlanInput {
 /** What a step generator gets: the input plus helpers. */
 export interface PlanContext extends PlanInput {
   refuse(f: Finding, kind: Refusal['kind'], reason: string, hint: string): void;
-  skip(f: Finding, reason: string, hint?: string): void;
+  leaveAlone(f: Finding, reason: string, hint?: string): void;
   busy(table: string): boolean;
   online(table: string): boolean;
   tableOf(f: Finding, side: 'expected' | 'actual'): TableDef | undefined;
@@ -55,7 +55,7 @@ export function planRepairs(input: PlanInput): RepairPlan {
   const ctx: PlanContext = {
     ...input,
     refuse: (f, kind, reason, hint) => refused.push({ findingId: f.id, kind, reason, hint }),
-    skip: (f, reason, hint = 'Repair it by hand, or accept it with an --ignore rule.') => skipped.push({ findingId: f.id, kind: 'manual', reason, hint }),
+    leaveAlone: (f, reason, hint = 'Repair it by hand, or accept it with an --ignore rule.') => skipped.push({ findingId: f.id, kind: 'manual', reason, hint }),
     busy: (t) => (input.tables[t]?.bytes ?? 1) > 0,
     online: (t) => (input.tables[t]?.bytes ?? 0) >= input.options.onlineThresholdBytes,
     tableOf: (f, side) => (f.table !== undefined ? input[side].tables[f.table] : undefined),
@@ -68,7 +68,7 @@ export function planRepairs(input: PlanInput): RepairPlan {
   for (const f of input.findings) {
     if (f.kind.startsWith('unexpected_')) {
       if (input.options.prune) drafts.push(...pruneSteps(ctx, f));
-      else ctx.skip(f, 'not in the expected schema; left alone', 'Pass --prune to archive and remove it, or add it to the manifest.');
+      else ctx.leaveAlone(f, 'not in the expected schema; left alone', 'Pass --prune to archive and remove it, or add it to the manifest.');
       continue;
     }
     drafts.push(...dataSteps(ctx, f));

@@ -56,7 +56,7 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'enum_value_order_differs':
     case 'domain_differs':
-      ctx.skip(f, `${f.kind.replace(/_/g, ' ')}: PostgreSQL cannot change this in place without re-creating the type and every column using it`);
+      ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')}: PostgreSQL cannot change this in place without re-creating the type and every column using it`);
       return [];
     default:
       return [];

@@ -30,7 +30,7 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   switch (f.kind) {
     case 'table_differs':
       if (at && (et.kind !== at.kind || et.partitionBy !== at.partitionBy || et.partitionOf !== at.partitionOf)) {
-        ctx.skip(f, 'partitioning differs: converting a table to or from a partitioned one needs a data migration');
+        ctx.leaveAlone(f, 'partitioning differs: converting a table to or from a partitioned one needs a data migration');
         return [];
       }
       return at ? tableProps(f.id, table, et, at, busy) : [];
@@ -52,7 +52,7 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'column_default_differs': {
       const ac = at?.columns.find((c) => c.name === name);
       if (col && ac && col.identity !== ac.identity) {
-        ctx.skip(f, 'the default belongs to an identity change that is not repaired automatically (serial ↔ identity needs the sequence carried over)');
+        ctx.leaveAlone(f, 'the default belongs to an identity change that is not repaired automatically (serial ↔ identity needs the sequence carried over)');
         return [];
       }
       return col ? [setDefault(f.id, table, col)] : [];
@@ -71,7 +71,7 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       return [alterType(f.id, table, col, busy)];
     case 'column_identity_differs':
     case 'column_generated_differs':
-      ctx.skip(f, `${f.kind.replace(/_/g, ' ')}: changing it needs the column's data migrated`);
+      ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')}: changing it needs the column's data migrated`);
       return [];
     case 'missing_primary_key':
     case 'missing_constraint':
