@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, runCli, type TestDatabase } from './support/db.js';
+import { liveSqlOf } from './support/drift-case.js';
 
 const root = new URL('./corpus/drift/', import.meta.url).pathname;
 const migrationsDir = new URL('../migrations/', import.meta.url).pathname;
@@ -60,9 +61,12 @@ function applySpec(name: string): ApplySpec {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ApplySpec) : { converges: true };
 }
 
+function expectSpec(name: string): { expectedFrom?: string; liveFrom?: string } {
+  return JSON.parse(readFileSync(`${root}${name}/expect.json`, 'utf8'));
+}
+
 function expectedOf(name: string): string {
-  const spec = JSON.parse(readFileSync(`${root}${name}/expect.json`, 'utf8')) as { expectedFrom?: string };
-  return spec.expectedFrom === 'migrations' ? migrationsDir : `${root}${name}/expected.sql`;
+  return expectSpec(name).expectedFrom === 'migrations' ? migrationsDir : `${root}${name}/expected.sql`;
 }
 
 /** The flags every apply and plan of a case gets: policies and allowed hazards. */
@@ -159,7 +163,7 @@ describe('convergence corpus', () => {
 
     const db = await createTestDatabase('conv');
     try {
-      await db.sql(readFileSync(`${dir}live.sql`, 'utf8'));
+      await db.sql(liveSqlOf(dir, expectSpec(name)));
       const diagnose = () => runCli(['diagnose', '--url', db.url, '--expected', manifest, '--format', 'json']);
       const before = await tableStats(db);
       const diagnosedBefore = await diagnose();

@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, runCli } from './support/db.js';
+import { liveSqlOf } from './support/drift-case.js';
 
 const root = new URL('./corpus/drift/', import.meta.url).pathname;
 const migrationsDir = new URL('../migrations/', import.meta.url).pathname;
@@ -25,6 +26,7 @@ interface ExpectedBlocker {
 interface CaseSpec {
   findings: { id: string; blockers?: ExpectedBlocker[] }[];
   expectedFrom?: 'migrations';
+  liveFrom?: string;
   note?: string;
 }
 
@@ -80,7 +82,7 @@ describe('drift corpus', () => {
       numbers.add(n);
       const s = spec(name);
       expect(Array.isArray(s.findings), `${name}/expect.json: findings`).toBe(true);
-      expect(existsSync(`${root}${name}/live.sql`), `${name}/live.sql`).toBe(true);
+      expect(existsSync(s.liveFrom !== undefined ? `${root}../../../${s.liveFrom}` : `${root}${name}/live.sql`), `${name}: live SQL`).toBe(true);
       if (s.expectedFrom === undefined) expect(existsSync(`${root}${name}/expected.sql`), `${name}/expected.sql`).toBe(true);
       else expect(s.expectedFrom).toBe('migrations');
       const ids = s.findings.map((f) => f.id);
@@ -112,7 +114,7 @@ describe('drift corpus', () => {
     const expected = s.expectedFrom === 'migrations' ? migrationsDir : `${dir}expected.sql`;
     const db = await createTestDatabase('drift');
     try {
-      await db.sql(readFileSync(`${dir}live.sql`, 'utf8'));
+      await db.sql(liveSqlOf(dir, s));
       const r = await runCli(['diagnose', '--url', db.url, '--expected', expected, '--format', 'json']);
       expect(r.stderr, 'stderr').toBe('');
       let report: { findings: { id: string; blockers?: ExpectedBlocker[] }[]; failed: boolean };

@@ -1,11 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { connectMore } from '../db/connect.js';
 import type { ResolvedConnection } from '../db/connection.js';
-import { CATALOG_HELPERS } from './live-model.js';
-import { DatabaseError } from '../errors.js';
-import { globToRegex, introspect } from '../catalog/introspect.js';
+import { readLiveCatalog } from './live-model.js';
+import { globToRegex } from '../catalog/introspect.js';
 import { loadExpected, type ExpectedSource } from '../manifest/load-expected.js';
 import { filterModel } from '../model/filter.js';
 import type { SchemaModel } from '../model/types.js';
@@ -49,12 +47,7 @@ export async function analyse(
   io: Io,
   probeTimeoutMs: number,
 ): Promise<Analysis> {
-  const helpers = await connectMore(connection, CATALOG_HELPERS);
-  const actual = await introspect(client, { schemas: flags.schema ?? [], helpers }).finally(() => Promise.all(helpers.map((h) => h.end().catch(() => undefined)))).catch((err) => {
-    const e = err as { code?: string; message?: string };
-    if (!e.code) throw err;
-    throw new DatabaseError('CATALOG_READ_FAILED', `Reading the catalog of ${connection.display} failed: ${e.message} (SQLSTATE ${e.code}).`, 'Check that the role may read pg_catalog.');
-  });
+  const actual = await readLiveCatalog(client, connection, { schemas: flags.schema ?? [] });
   const rules = [...(flags.ignore ?? []), ...readIgnoreFile(loaded.expected.configDir)];
   const all = diffSchemas(loaded.expectedModel, actual).filter((f) => !isBookkeeping(f, actual));
   const findings = all.filter((f) => !isIgnored(f, rules));

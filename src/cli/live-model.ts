@@ -1,15 +1,18 @@
 import { introspect, type IntrospectOptions } from '../catalog/introspect.js';
 import { connect, connectMore } from '../db/connect.js';
-import type { ConnectionInput } from '../db/connection.js';
+import type pg from 'pg';
+import type { ConnectionInput, ResolvedConnection } from '../db/connection.js';
 import { DatabaseError } from '../errors.js';
 import type { SchemaModel } from '../model/types.js';
 
 /** Extra connections that share the catalog read (see introspect's `helpers`). */
 export const CATALOG_HELPERS = 2;
 
-/** Connects, reads the live schema, disconnects. A database error while reading is exit 6 with the server's message. */
-export async function loadLiveModel(input: ConnectionInput, options: IntrospectOptions): Promise<SchemaModel> {
-  const { client, connection } = await connect(input);
+/**
+ * Reads the live schema over `client` plus CATALOG_HELPERS extra connections sharing its snapshot. A database
+ * error while reading is exit 6 with the server's message.
+ */
+export async function readLiveCatalog(client: pg.Client, connection: ResolvedConnection, options: IntrospectOptions): Promise<SchemaModel> {
   const helpers = await connectMore(connection, CATALOG_HELPERS);
   try {
     return await introspect(client, { ...options, helpers });
@@ -21,6 +24,16 @@ export async function loadLiveModel(input: ConnectionInput, options: IntrospectO
     }
     throw err;
   } finally {
-    await Promise.all([client, ...helpers].map((c) => c.end().catch(() => undefined)));
+    await Promise.all(helpers.map((h) => h.end().catch(() => undefined)));
+  }
+}
+
+/** Connects, reads the live schema, disconnects. */
+export async function loadLiveModel(input: ConnectionInput, options: IntrospectOptions): Promise<SchemaModel> {
+  const { client, connection } = await connect(input);
+  try {
+    return await readLiveCatalog(client, connection, options);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
