@@ -115,6 +115,82 @@ describe('diagnose from the command line', () => {
   });
 });
 
+describe('info findings: the database is stricter than expected', () => {
+  // Validated live, NOT VALID in the expected schema (a table CHECK and a domain CHECK): info, not drift.
+  const expectedSql = `CREATE DOMAIN positive_int AS integer;
+ALTER DOMAIN positive_int ADD CONSTRAINT positive_int_check CHECK (VALUE > 0) NOT VALID;
+CREATE TABLE patients (id integer PRIMARY KEY, age integer, weight positive_int);
+ALTER TABLE patients ADD CONSTRAINT patients_age_check CHECK (age >= 0) NOT VALID;
+`;
+  const liveSql = `CREATE DOMAIN positive_int AS integer CONSTRAINT positive_int_check CHECK (VALUE > 0);
+CREATE TABLE patients (id integer PRIMARY KEY, age integer CONSTRAINT patients_age_check CHECK (age >= 0), weight positive_int);
+INSERT INTO patients VALUES (1, 30, 70), (2, NULL, NULL);
+`;
+  const INFO = ['constraint_stricter_than_expected:public.patients.patients_age_check', 'constraint_stricter_than_expected:public.positive_int.positive_int_check'];
+  let db: TestDatabase;
+  let expected: string;
+  beforeAll(async () => {
+    db = await createTestDatabase('info');
+    await db.sql(liveSql);
+    const dir = mkdtempSync(join(tmpdir(), 'sd-info-'));
+    expected = join(dir, 'expected.sql');
+    writeFileSync(expected, expectedSql);
+  });
+  afterAll(async () => db.drop());
+
+  it('diagnose exits 0 under every --fail-on level when only info findings exist, and every format says info', async () => {
+    for (const failOn of [[], ['--fail-on', 'drift'], ['--fail-on', 'blockers']]) {
+      const r = await runCli(['diagnose', '--url', db.url, '--expected', expected, ...failOn, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report.findings.map((f: { id: string }) => f.id).sort()).toEqual(INFO);
+      expect(report.findings.map((f: { severity: string }) => f.severity)).toEqual(['info', 'info']);
+      expect(report.failed).toBe(false);
+      expect(report.summary).toEqual({ errors: 0, warnings: 0, info: 2, blockers: 0, unknownProbes: 0 });
+    }
+    const table = await runCli(['diagnose', '--url', db.url, '--expected', expected]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/info\s+constraint_stricter_than_expected\s+patients_age_check/);
+    expect(table.stdout).toContain('No drift: the database matches the expected schema. 2 info findings (not drift).');
+    const github = await runCli(['diagnose', '--url', db.url, '--expected', expected, '--format', 'github']);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(/^::notice title=constraint_stricter_than_expected::public.patients.patients_age_check: /m);
+    expect(github.stdout).not.toMatch(/^::(error|warning)/m);
+    const sarif = JSON.parse((await runCli(['diagnose', '--url', db.url, '--expected', expected, '--format', 'sarif'])).stdout);
+    expect(sarif.runs[0].results.map((x: { level: string }) => x.level)).toEqual(['note', 'note']);
+    const junit = await runCli(['diagnose', '--url', db.url, '--expected', expected, '--format', 'junit']);
+    expect(junit.stdout).toContain('failures="0"');
+    expect(junit.stdout).toContain('<system-out>info: public.patients.patients_age_check: ');
+    const md = await runCli(['diagnose', '--url', db.url, '--expected', expected, '--format', 'markdown']);
+    expect(md.stdout).toMatch(/^## ✅ No schema drift$/m);
+    expect(md.stdout).toContain('| 🔵 info | `constraint_stricter_than_expected` |');
+  });
+
+  it('plan has no step, refusal or skip for them, and apply leaves the constraints validated', async () => {
+    const plan = await runCli(['plan', '--url', db.url, '--expected', expected, '--format', 'json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ steps: [], refused: [], skipped: [] });
+    const applied = await runCli(['apply', '--url', db.url, '--expected', expected, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const rows = await db.sql(`SELECT conname, convalidated FROM pg_constraint WHERE conname IN ('patients_age_check', 'positive_int_check') ORDER BY 1`);
+    expect(rows).toEqual([{ conname: 'patients_age_check', convalidated: true }, { conname: 'positive_int_check', convalidated: true }]);
+  });
+
+  it('the opposite, NOT VALID live where the expected schema validates it, stays an error that fails the run', async () => {
+    const strict = join(mkdtempSync(join(tmpdir(), 'sd-info-')), 'expected.sql');
+    writeFileSync(strict, 'CREATE TABLE patients (id integer PRIMARY KEY, age integer CONSTRAINT patients_age_check CHECK (age >= 0), weight integer);\n');
+    const other = await createTestDatabase('info');
+    try {
+      await other.sql('CREATE TABLE patients (id integer PRIMARY KEY, age integer, weight integer); ALTER TABLE patients ADD CONSTRAINT patients_age_check CHECK (age >= 0) NOT VALID;');
+      const r = await runCli(['diagnose', '--url', other.url, '--expected', strict, '--format', 'json']);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).findings).toMatchObject([{ id: 'constraint_not_valid:public.patients.patients_age_check', severity: 'error' }]);
+    } finally {
+      await other.drop();
+    }
+  });
+});
+
 describe('demo', () => {
   it('npm start\'s demo runs end to end on an embedded PostgreSQL and leaves nothing running', async () => {
     const r = await runCli(['demo', '--format', 'json']);

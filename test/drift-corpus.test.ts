@@ -2,7 +2,8 @@
  * Drift corpus (test/corpus/drift, one case per directory): `live.sql` is loaded into a fresh database, and
  * `diagnose --expected <case>/expected.sql --format json` must report exactly the finding ids of `expect.json`,
  * with exactly the blockers listed there (kind, status, count, and surplusRows for duplicates). A finding listed
- * without `blockers` must carry none. `"expectedFrom": "migrations"` replaces expected.sql with the repository's
+ * without `blockers` must carry none. Diagnose exits 2 when some finding is drift, 0 when there are none or only
+ * info findings (INFO_KINDS: the database is stricter than expected). `"expectedFrom": "migrations"` replaces expected.sql with the repository's
  * migrations/ folder (the two incident fixtures).
  *
  * Cases that expose a bug in src/ live in test/corpus/drift-pending/ (same layout, plus a "bug" note) until fixed.
@@ -42,6 +43,7 @@ const FINDING_KINDS = [
   'column_type_differs', 'column_nullability_differs', 'column_default_differs',
   'column_identity_differs', 'column_generated_differs', 'column_collation_differs',
   'missing_primary_key', 'missing_constraint', 'unexpected_constraint', 'constraint_differs', 'constraint_not_valid',
+  'constraint_stricter_than_expected',
   'constraint_renamed', 'unique_index_instead_of_constraint',
   'missing_index', 'unexpected_index', 'index_differs', 'index_invalid', 'index_renamed',
   'missing_view', 'unexpected_view', 'view_differs',
@@ -50,6 +52,9 @@ const FINDING_KINDS = [
   'missing_policy', 'unexpected_policy', 'policy_differs',
   'comment_differs',
 ];
+
+/** Kinds of severity info: not drift, so a case with only these exits 0 and is not `failed`. */
+const INFO_KINDS = ['constraint_stricter_than_expected'];
 
 const cases = readdirSync(root)
   .filter((d) => statSync(root + d).isDirectory())
@@ -117,7 +122,7 @@ describe('drift corpus', () => {
       await db.sql(liveSqlOf(dir, s));
       const r = await runCli(['diagnose', '--url', db.url, '--expected', expected, '--format', 'json']);
       expect(r.stderr, 'stderr').toBe('');
-      let report: { findings: { id: string; blockers?: ExpectedBlocker[] }[]; failed: boolean };
+      let report: { findings: { id: string; severity: string; blockers?: ExpectedBlocker[] }[]; failed: boolean };
       try {
         report = JSON.parse(r.stdout);
       } catch {
@@ -127,8 +132,10 @@ describe('drift corpus', () => {
       const actualIds = report.findings.map((f) => f.id).sort();
       const expectedIds = s.findings.map((f) => f.id).sort();
       expect(actualIds, 'finding ids').toEqual(expectedIds);
-      expect(r.code, 'exit code').toBe(expectedIds.length > 0 ? 2 : 0);
-      expect(report.failed).toBe(expectedIds.length > 0);
+      const drift = expectedIds.filter((id) => !INFO_KINDS.includes(id.slice(0, id.indexOf(':'))));
+      expect(r.code, 'exit code').toBe(drift.length > 0 ? 2 : 0);
+      expect(report.failed).toBe(drift.length > 0);
+      for (const f of report.findings) expect(f.severity === 'info', `${f.id}: severity ${f.severity}`).toBe(INFO_KINDS.includes(f.id.slice(0, f.id.indexOf(':'))));
 
       const byId = new Map(report.findings.map((f) => [f.id, f]));
       for (const e of s.findings) {

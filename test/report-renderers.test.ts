@@ -367,7 +367,8 @@ describe('report renderers', () => {
     };
     expect(bad(() => undefined)).toBe(true);
     expect(bad((r) => (r.findings[0].kind = 'missing_thing'))).toBe(false);
-    expect(bad((r) => (r.findings[0].severity = 'info'))).toBe(false);
+    expect(bad((r) => (r.findings[0].severity = 'notice'))).toBe(false);
+    expect(bad((r) => (r.findings[0].severity = 'info'))).toBe(true);
     expect(bad((r) => (r.findings[0].extra = 1))).toBe(false);
     expect(bad((r) => (r.formatVersion = 2))).toBe(false);
     expect(bad((r) => delete r.summary.unknownProbes)).toBe(false);
@@ -389,6 +390,43 @@ describe('report renderers', () => {
       '4 errors, 2 warnings · 1 finding blocked by data · 1 probe unknown · 1 migration not applied',
     );
     expect(renderTable(clean, plainStyle)).toContain('No drift: the database matches the expected schema.');
+  });
+
+  it('info findings (stricter than expected) are not drift in any format', async () => {
+    const info: Finding = {
+      id: 'constraint_stricter_than_expected:public.patients.patients_age_check',
+      kind: 'constraint_stricter_than_expected',
+      severity: 'info',
+      objectType: 'constraint',
+      object: 'public.patients.patients_age_check',
+      table: 'public.patients',
+      expected: 'CHECK ((age >= 0)) NOT VALID',
+      actual: 'CHECK ((age >= 0))',
+      hint: 'Stricter than expected.',
+    };
+    const r: DiagnoseReport = { ...report([info]), failed: false };
+    r.summary.info = 1;
+    expect(renderTable(r, plainStyle)).toContain('No drift: the database matches the expected schema. 1 info finding (not drift).');
+    expect(renderTable(r, plainStyle)).toMatch(/^  info +constraint_stricter_than_expected +patients_age_check/m);
+    const mixed: DiagnoseReport = { ...incident, findings: [...incident.findings, info], summary: { ...incident.summary, info: 1 } };
+    expect(renderTable(mixed, plainStyle).trimEnd().split('\n').at(-1)).toBe(
+      '4 errors, 2 warnings, 1 info · 1 finding blocked by data · 1 probe unknown · 1 migration not applied',
+    );
+    const md = renderMarkdown(r);
+    expect(md.split('\n')[0]).toBe('## ✅ No schema drift');
+    expect(md).toContain('| Errors | Warnings | Info | Blocked by data | Probes unknown | Ignored |');
+    expect(md).toContain('| 🔵 info | `constraint_stricter_than_expected` |');
+    expect(renderMarkdown(incident)).not.toContain('| Info |');
+    expect(renderGithub(r).split('\n')[0]).toBe('::notice title=constraint_stricter_than_expected::public.patients.patients_age_check: Stricter than expected.');
+    const xml = renderJunit(r);
+    expectWellFormedXml(xml);
+    expect(xml).toContain('failures="0"');
+    expect(xml).not.toContain('<failure');
+    const sarif = buildSarif(r);
+    expect(sarif.runs[0]!.results[0]!.level).toBe('note');
+    expect((await validator('./fixtures/schemas/sarif-2.1.0-subset.schema.json'))(sarif)).toBe(true);
+    const validate = await validator('../docs/report.schema.json');
+    expect(validate(JSON.parse(renderJson(r))), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('table: names with control characters are shown escaped, on one line', () => {

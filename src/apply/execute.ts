@@ -26,16 +26,21 @@ export interface ExecuteResult {
   results: StepResult[];
   /** All changes committed (real run) — false after a failure or for a dry run. */
   committed: boolean;
-  /** Steps committed before a failure in a later transaction (online strategy only). */
+  /** Steps committed before a failure in a later transaction (CONCURRENTLY steps, new enum values). */
   committedBeforeFailure: string[];
   failed?: { step: string; error: string; sqlstate?: string; blocker?: string };
 }
 
 /**
  * Runs the plan. Consecutive transactional steps share one transaction; a non-transactional (CONCURRENTLY) step
- * commits what came before and runs on its own. Any failure rolls back the open transaction and marks the rest
- * as not executed. Each step runs with SET LOCAL lock_timeout / statement_timeout; row counts come from the
- * NOTICEs data steps raise.
+ * commits what came before and runs on its own, and a `commitAfter` step (a new enum value, usable only once
+ * committed) commits its transaction. Any failure rolls back the open transaction and marks the rest as not
+ * executed; every step is idempotent, so a re-run finishes the job. Each step runs with SET LOCAL lock_timeout /
+ * statement_timeout; row counts come from the NOTICEs data steps raise.
+ *
+ * A dry run is one transaction that is rolled back, so a step that uses a value added by an earlier `commitAfter`
+ * step cannot run there (55P04): it is rehearsed inside a savepoint and, when that is the error, reported as
+ * skipped rather than failed.
  */
 export async function executePlan(client: pg.Client, plan: RepairPlan, opts: ExecuteOptions): Promise<ExecuteResult> {
   const results: StepResult[] = plan.steps.map((s) => ({ id: s.id, summary: s.summary, status: 'not_executed' }));
@@ -55,6 +60,7 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
     await client.query(`SELECT set_config('schema_doctor.run_id', $1, true)`, [opts.runId]);
     inTx = true;
   };
+  let afterUncommitted = false;
   try {
     await begin();
     await client.query(BOOKKEEPING_DDL);
@@ -74,7 +80,9 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
       }
       const started = performance.now();
       rowsFromNotices = 0;
+      const guarded = opts.dryRun && afterUncommitted;
       try {
+        if (guarded) await client.query('SAVEPOINT sd_step');
         if (step.onlyIf !== undefined && (await client.query(step.onlyIf)).rows.length === 0) {
           r.status = 'skipped';
         } else {
@@ -82,12 +90,30 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
           r.status = 'applied';
           r.rows = rowsFromNotices;
         }
+        if (guarded) await client.query('RELEASE SAVEPOINT sd_step');
         r.ms = Math.round(performance.now() - started);
         if (runInTx) pendingInTx.push(step.id);
         else committedBeforeFailure.push(step.id);
         opts.onStep?.(r);
+        if (step.commitAfter) {
+          if (opts.dryRun) afterUncommitted = true;
+          else {
+            await client.query('COMMIT');
+            inTx = false;
+            committedBeforeFailure.push(...pendingInTx);
+            pendingInTx = [];
+          }
+        }
       } catch (err) {
         const e = err as { message: string; code?: string };
+        if (guarded && e.code === '55P04') {
+          await client.query('ROLLBACK TO SAVEPOINT sd_step');
+          r.status = 'skipped';
+          r.error = 'not rehearsed: it uses an enum value added earlier in this run, which the real run commits first';
+          r.ms = Math.round(performance.now() - started);
+          opts.onStep?.(r);
+          continue;
+        }
         r.status = 'failed';
         r.ms = Math.round(performance.now() - started);
         r.error = e.message;

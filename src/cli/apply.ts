@@ -90,8 +90,13 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     printResults(io, result, dryRun);
     if (dryRun) {
       if (result.failed) throw new ApplyFailed(`Rehearsal failed at step ${result.failed.step}: ${result.failed.error}. Rolled back: nothing was changed.`, 'Fix the cause and rehearse again.');
-      io.stdout.write(remaining.length === 0 ? 'Rehearsal: every repaired finding would be gone. Rolled back: nothing was changed.\n'
-        : `Rehearsal: ${remaining.length} finding(s) would remain: ${remaining.join(', ')}. Rolled back: nothing was changed.\n`);
+      // Steps that use a new enum value cannot run before it is committed: the rehearsal could not show their effect.
+      const unrehearsed = new Set(result.results.filter((r) => r.status === 'skipped' && r.error?.startsWith('not rehearsed'))
+        .flatMap((r) => plan.steps.find((s) => s.id === r.id)?.findingIds ?? []));
+      const left = remaining.filter((id) => !unrehearsed.has(id));
+      if (unrehearsed.size > 0) io.stdout.write(`Not rehearsed (they use an enum value the real run commits first): ${[...unrehearsed].join(', ')}.\n`);
+      io.stdout.write(left.length === 0 ? 'Rehearsal: every repaired finding would be gone. Rolled back: nothing was changed.\n'
+        : `Rehearsal: ${left.length} finding(s) would remain: ${left.join(', ')}. Rolled back: nothing was changed.\n`);
       const stillNeeded = plan.steps.filter((s) => s.needsDegraded);
       if (stillNeeded.length > 0 && !degraded.confirmed) io.stdout.write(`The real run needs degraded mode for steps ${stillNeeded.map((s) => s.id).join(', ')}.\n`);
       return ExitCode.OK;
@@ -99,7 +104,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     if (result.failed) {
       await recordRun(client, runId, started, plan, result, 'failed', result.failed.error);
       const partial = result.committedBeforeFailure.length > 0
-        ? ` Steps ${result.committedBeforeFailure.join(', ')} had been committed before (concurrent phase); a re-run continues from there.`
+        ? ` Steps ${result.committedBeforeFailure.join(', ')} had been committed in earlier transactions; the rest was rolled back. A re-run continues from there.`
         : ' Everything was rolled back: nothing was changed.';
       throw new ApplyFailed(`Step ${result.failed.step} failed: ${result.failed.error}${result.failed.sqlstate ? ` (SQLSTATE ${result.failed.sqlstate})` : ''}.${result.failed.blocker ? ` Sessions holding locks: ${result.failed.blocker}.` : ''}${partial}`,
         result.failed.sqlstate === '55P03' ? 'Retry when the blocking sessions are done, or raise --lock-timeout.' : 'Fix the cause, then run apply again (it is idempotent).');

@@ -51,6 +51,42 @@ async function losslessConversions(client: pg.Client, findings: Finding[], actua
   return out;
 }
 
+/**
+ * For each enum value that --prune would remove: does any row hold it? One read-only query per value (there are
+ * few), over every column of the enum type or its array; an error means "in use" (not proven free).
+ */
+async function enumValuesInUse(client: pg.Client, findings: Finding[], actual: SchemaModel): Promise<Record<string, boolean>> {
+  const out: Record<string, boolean> = {};
+  for (const f of findings) {
+    if (f.kind !== 'unexpected_enum_value' || f.actual === undefined) continue;
+    const key = Object.keys(actual.enums).find((k) => f.object.startsWith(`${k}.'`));
+    if (!key) continue;
+    const probes: string[] = [];
+    for (const [table, t] of Object.entries(actual.tables)) {
+      if (t.partitionOf) continue;
+      for (const c of t.columns) {
+        if (c.type === key) probes.push(`SELECT 1 FROM ${table} WHERE ${quoteIdent(c.name)}::text = $1`);
+        else if (c.type === `${key}[]`) probes.push(`SELECT 1 FROM ${table} WHERE $1 = ANY (${quoteIdent(c.name)}::text[])`);
+      }
+    }
+    if (probes.length === 0) {
+      out[f.id] = false;
+      continue;
+    }
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query('SET LOCAL search_path = pg_catalog');
+      const { rows } = await client.query<{ used: boolean }>(`SELECT EXISTS (${probes.join(' UNION ALL ')}) AS used`, [f.actual]);
+      out[f.id] = rows[0]?.used !== false;
+    } catch {
+      out[f.id] = true;
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+    }
+  }
+  return out;
+}
+
 export interface PlanFlags {
   prune?: boolean;
   allowHazard?: string[];
@@ -70,6 +106,7 @@ export async function buildPlan(client: pg.Client, findings: Finding[], expected
     },
     tables: await tableFacts(client),
     lossless: await losslessConversions(client, findings, actual),
+    enumValueInUse: flags.prune ? await enumValuesInUse(client, findings, actual) : {},
     fingerprint: fingerprintOf(actual),
   });
 }

@@ -26,7 +26,7 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
   }
   const failOn = flags.failOn ?? 'drift';
   if (!['drift', 'blockers', 'never'].includes(failOn)) {
-    throw new UsageError('BAD_OPTION', `--fail-on "${failOn}" is not one of drift, blockers, never.`, 'drift (default) fails on any finding; blockers only when data blocks a repair.');
+    throw new UsageError('BAD_OPTION', `--fail-on "${failOn}" is not one of drift, blockers, never.`, 'drift (default) fails on any error or warning finding; blockers only when data blocks a repair.');
   }
   const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
   const input = connectionInput(flags, io);
@@ -65,7 +65,8 @@ export function buildReport(
   const blockers = findings.filter((f) => f.blockers?.some((b) => b.status === 'ok' && (b.count ?? 0) > 0)).length;
   const unknownProbes = findings.reduce((n, f) => n + (f.blockers?.filter((b) => b.status === 'unknown').length ?? 0), 0);
   const migrationDrift = migrations ? migrations.unapplied.length + migrations.missingFiles.length + migrations.checksumMismatches.length : 0;
-  const drift = findings.length > 0 || migrationDrift > 0;
+  // Info findings (the database is stricter than expected) are not drift: they never fail the run.
+  const drift = findings.some((f) => f.severity !== 'info') || migrationDrift > 0;
   const failed = failOn === 'drift' ? drift : failOn === 'blockers' ? blockers > 0 : false;
   return {
     formatVersion: 1,
@@ -78,6 +79,7 @@ export function buildReport(
     summary: {
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
+      info: findings.filter((f) => f.severity === 'info').length,
       blockers,
       unknownProbes,
     },

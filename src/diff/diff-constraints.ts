@@ -1,7 +1,7 @@
 import type { ConstraintDef, IndexDef, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import type { Finding } from './finding.js';
-import { finding } from './findings.js';
+import { finding, STRICTER_HINT } from './findings.js';
 import { compareMaps, sameValue } from './compare-maps.js';
 import { describeIndex } from './describe.js';
 
@@ -75,6 +75,10 @@ export function diffConstraints(tableKey: string, expected: TableDef, actual: Ta
         }));
       } else if (av === false && ev !== false) {
         out.push(finding('constraint_not_valid', 'constraint', obj(name), 'The constraint exists but is NOT VALID: existing rows were never checked. VALIDATE CONSTRAINT repairs it once no row violates it.', {
+          table: tableKey, expected: e.definition, actual: a.definition,
+        }));
+      } else if (ev === false && av !== false) {
+        out.push(finding('constraint_stricter_than_expected', 'constraint', obj(name), STRICTER_HINT, {
           table: tableKey, expected: e.definition, actual: a.definition,
         }));
       }

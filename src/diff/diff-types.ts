@@ -1,7 +1,7 @@
 import type { DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
-import { quoteLiteral } from '../model/ident.js';
+import { quoteIdent, quoteLiteral } from '../model/ident.js';
 import type { Finding } from './finding.js';
-import { finding } from './findings.js';
+import { finding, STRICTER_HINT } from './findings.js';
 import { compareMaps, sameValue } from './compare-maps.js';
 
 /** Schemas, extensions, enums, domains and sequences. */
@@ -39,7 +39,25 @@ export function diffTypes(expected: SchemaModel, actual: SchemaModel, out: Findi
     missing: (key, e) => out.push(finding('missing_domain', 'domain', key, 'Create the domain.', { expected: domainText(e) })),
     unexpected: (key, a) => out.push(finding('unexpected_domain', 'domain', key, 'The domain is not in the expected schema; it is left alone.', { actual: domainText(a) })),
     both: (key, e, a) => {
-      if (domainText(e) !== domainText(a)) out.push(finding('domain_differs', 'domain', key, 'The domain differs.', { expected: domainText(e), actual: domainText(a) }));
+      // A check validated live but NOT VALID in the manifest is stricter, not different: info, when it is the only
+      // difference. Otherwise the domain differs, and the texts show everything, validity included.
+      const stricter = Object.entries(e.checks ?? {})
+        .filter(([n, c]) => c.validated === false && a.checks?.[n] !== undefined && a.checks[n]!.validated !== false && a.checks[n]!.expression === c.expression)
+        .map(([n]) => n);
+      const asLive: DomainDef = stricter.length === 0 ? e : {
+        ...e,
+        checks: Object.fromEntries(Object.entries(e.checks ?? {}).map(([n, c]) => [n, stricter.includes(n) ? { expression: c.expression } : c])),
+      };
+      if (domainText(asLive) !== domainText(a)) {
+        out.push(finding('domain_differs', 'domain', key, 'The domain differs.', { expected: domainText(e), actual: domainText(a) }));
+        return;
+      }
+      for (const n of stricter) {
+        const c = e.checks![n]!;
+        out.push(finding('constraint_stricter_than_expected', 'constraint', `${key}.${quoteIdent(n)}`, STRICTER_HINT, {
+          expected: `CONSTRAINT ${quoteIdent(n)} CHECK ${c.expression} NOT VALID`, actual: `CONSTRAINT ${quoteIdent(n)} CHECK ${c.expression}`,
+        }));
+      }
     },
   });
   compareMaps(expected.sequences, actual.sequences, {

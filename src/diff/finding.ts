@@ -13,6 +13,7 @@ export type FindingKind =
   | 'column_type_differs' | 'column_nullability_differs' | 'column_default_differs'
   | 'column_identity_differs' | 'column_generated_differs' | 'column_collation_differs'
   | 'missing_primary_key' | 'missing_constraint' | 'unexpected_constraint' | 'constraint_differs' | 'constraint_not_valid'
+  | 'constraint_stricter_than_expected'
   | 'constraint_renamed' | 'unique_index_instead_of_constraint'
   | 'missing_index' | 'unexpected_index' | 'index_differs' | 'index_invalid' | 'index_renamed'
   | 'missing_view' | 'unexpected_view' | 'view_differs'
@@ -21,8 +22,12 @@ export type FindingKind =
   | 'missing_policy' | 'unexpected_policy' | 'policy_differs'
   | 'comment_differs';
 
-/** error: the database lacks or contradicts what is expected. warning: extra objects, equivalents, comments. */
-export type Severity = 'error' | 'warning';
+/**
+ * error: the database lacks or contradicts what is expected. warning: extra objects, equivalents, comments.
+ * info: the database is stricter than expected (a constraint validated where the manifest has it NOT VALID). Info
+ * is not drift: it never fails `--fail-on`, and `apply` has nothing to do for it (no step, no skip, no refusal).
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 export type ObjectType =
   | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
@@ -49,14 +54,18 @@ export interface Finding {
   migration?: string;
 }
 
-export type BlockerKind = 'duplicates' | 'nulls' | 'orphans' | 'check_violations';
+/**
+ * `exclusion_conflicts`: rows that conflict under an exclusion constraint (e.g. overlapping ranges); the count is
+ * of rows that conflict with at least one other row.
+ */
+export type BlockerKind = 'duplicates' | 'nulls' | 'orphans' | 'check_violations' | 'exclusion_conflicts';
 
 export interface Blocker {
   kind: BlockerKind;
   /** What was probed: `UNIQUE (book_id, view_type)`, `post_id IS NULL`. */
   target: string;
   status: 'ok' | 'unknown';
-  /** Rows (nulls, orphans, violations) or groups (duplicates); absent when unknown. */
+  /** Rows (nulls, orphans, violations, exclusion conflicts) or groups (duplicates); absent when unknown. */
   count?: number;
   /** Duplicates only: rows beyond the first of each group (what a merge would remove). */
   surplusRows?: number;

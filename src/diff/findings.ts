@@ -1,7 +1,11 @@
 import type { Finding, FindingKind, ObjectType, Severity } from './finding.js';
 
-/** Severity follows from the kind: extra objects, equivalents and comments are warnings; the rest are errors. */
+/**
+ * Severity follows from the kind: a database stricter than expected is info; extra objects, equivalents and
+ * comments are warnings; the rest are errors.
+ */
 export function severityOf(kind: FindingKind): Severity {
+  if (kind === 'constraint_stricter_than_expected') return 'info';
   if (kind.startsWith('unexpected_') || kind === 'comment_differs' || kind === 'constraint_renamed' || kind === 'index_renamed' || kind === 'unique_index_instead_of_constraint') {
     return 'warning';
   }
@@ -28,3 +32,6 @@ export function finding(
     hint,
   };
 }
+
+/** The hint of `constraint_stricter_than_expected` (also used for domain checks). */
+export const STRICTER_HINT = 'Validated in the database, NOT VALID in the expected schema: every row was checked, so the database is stricter than expected. Nothing to repair (apply never un-validates a constraint); mark it validated in the manifest when that is what you want.';

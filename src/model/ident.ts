@@ -21,3 +21,12 @@ export function qualifiedName(schema: string, name: string): string {
 export function quoteLiteral(value: string): string {
   return "'" + value.replace(/'/g, "''") + "'";
 }
+
+/**
+ * The column an index key names, when the key (as pg_get_indexdef prints it) is a plain column: `email`, `"Email"`.
+ * Undefined for an expression key such as `lower(email)`.
+ */
+export function indexKeyColumn(key: string): string | undefined {
+  if (/^"(?:[^"]|"")+"$/.test(key)) return key.slice(1, -1).replace(/""/g, '"');
+  return BARE.test(key) ? key : undefined;
+}

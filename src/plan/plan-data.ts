@@ -1,5 +1,5 @@
 import type { Finding } from '../diff/finding.js';
-import { quoteIdent } from '../model/ident.js';
+import { indexKeyColumn, quoteIdent } from '../model/ident.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { dedupeSql, fillNullsSql, orphansSql } from './steps/data.js';
@@ -7,6 +7,8 @@ import { dedupeSql, fillNullsSql, orphansSql } from './steps/data.js';
 /**
  * Data that blocks a repair (found by the probes) needs a policy for its table. With one, the data step runs
  * before the repair, in the same transaction; without one the finding is refused and apply changes nothing.
+ * Rows that no policy can fix (CHECK violations, exclusion conflicts, duplicates under a partial or expression
+ * index) are always refused: apply exits 3 up front instead of failing and rolling back half-way.
  */
 export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   const out: StepDraft[] = [];
@@ -25,8 +27,15 @@ export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   for (const b of blocking) {
     if (b.kind === 'duplicates') {
       const c = et.constraints[ctx.nameIn(f)];
-      const i = et.indexes[ctx.nameIn(f)];
-      const key = c?.columns ?? i?.columns.map((x) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x)) ?? [];
+      const i = c ? undefined : et.indexes[ctx.nameIn(f)];
+      // A partial index or one over expressions: the duplicates merge works on plain key columns over the whole
+      // table, so it would merge the wrong rows (or none). Those rows need a person.
+      if (i && (i.predicate !== undefined || i.columns.some((x) => indexKeyColumn(x) === undefined))) {
+        ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${i.columns.join(', ')})${i.predicate !== undefined ? ` WHERE ${i.predicate}` : ''}`,
+          'Merge or correct those rows by hand (a duplicates policy merges on plain key columns only, not on expressions or partial indexes), then apply again.');
+        continue;
+      }
+      const key = c?.columns ?? i?.columns.map((x) => indexKeyColumn(x)!) ?? [];
       if (!policy?.duplicates) {
         ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')})`,
           `Add to the policies file: {"${table}": {"duplicates": {"keep": "latest:<column>", "merge": {"<counter>": "sum"}}}} (docs/policies.md).`);
@@ -60,6 +69,9 @@ export function dataSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       }
     } else if (b.kind === 'check_violations') {
       ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'row')} violate${b.count === 1 ? 's' : ''} ${b.target}`, 'Correct or remove those rows by hand (no policy can guess the right value), then apply again.');
+    } else if (b.kind === 'exclusion_conflicts') {
+      ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'row')} conflict${b.count === 1 ? 's' : ''} with another row under ${b.target}`,
+        'Correct or remove the conflicting rows by hand (no policy can choose which of two conflicting rows is right), then apply again.');
     }
   }
   return out;

@@ -4,6 +4,8 @@ import type { PlanContext } from './plan-repairs.js';
 import type { StepDraft } from './steps/draft.js';
 import { archiveColumn, archiveTable, dropRecorded } from './steps/prune-steps.js';
 import { describeIndex } from '../diff/describe.js';
+import { node } from './graph/keys.js';
+import { enumSwapSteps } from './plan-schema-level.js';
 
 /** --prune: the unexpected objects, removed without losing anything (see steps/prune-steps.ts). */
 /** Order inside the prune phase: dependants first (a column before its table, a table before its sequences). */
@@ -34,28 +36,29 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'unexpected_constraint': {
       const c = at?.constraints[name];
-      return c && table ? [dropRecorded(f.id, 'constraint', f.object, `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`, `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)};`, table)] : [];
+      return c && table ? [dropRecorded(f.id, 'constraint', f.object, `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`, `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)};`, table,
+        { drops: [node.constraint(table, c.name)], frees: [node.index(table, c.name)] })] : [];
     }
     case 'unexpected_index': {
       const holder = table ? at ?? a.views[table] : undefined;
       const i = holder?.indexes?.[name];
-      return i && holder && table ? [dropRecorded(f.id, 'index', f.object, describeIndex(table, i), `DROP INDEX IF EXISTS ${quoteIdent(holder.schema)}.${quoteIdent(i.name)};`, table)] : [];
+      return i && holder && table ? [dropRecorded(f.id, 'index', f.object, describeIndex(table, i), `DROP INDEX IF EXISTS ${quoteIdent(holder.schema)}.${quoteIdent(i.name)};`, table, { drops: [node.index(table, i.name)] })] : [];
     }
     case 'unexpected_trigger': {
       const t = at?.triggers[name] ?? (table ? a.views[table]?.triggers?.[name] : undefined);
-      return t && table ? [dropRecorded(f.id, 'trigger', f.object, t.definition, `DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${table};`, table)] : [];
+      return t && table ? [dropRecorded(f.id, 'trigger', f.object, t.definition, `DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${table};`, table, { drops: [node.trigger(table, t.name)] })] : [];
     }
     case 'unexpected_policy': {
       const p = at?.policies[name];
-      return p && table ? [dropRecorded(f.id, 'policy', f.object, f.actual ?? '', `DROP POLICY IF EXISTS ${quoteIdent(p.name)} ON ${table};`, table)] : [];
+      return p && table ? [dropRecorded(f.id, 'policy', f.object, f.actual ?? '', `DROP POLICY IF EXISTS ${quoteIdent(p.name)} ON ${table};`, table, { drops: [node.policy(table, p.name)] })] : [];
     }
     case 'unexpected_view': {
       const v = a.views[f.object];
-      return v ? [dropRecorded(f.id, v.materialized ? 'materialized view' : 'view', f.object, v.definition, `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${f.object};`)] : [];
+      return v ? [dropRecorded(f.id, v.materialized ? 'materialized view' : 'view', f.object, v.definition, `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${f.object};`, undefined, { drops: [node.rel(f.object)] })] : [];
     }
     case 'unexpected_function': {
       const fn = a.functions[f.object];
-      return fn ? [dropRecorded(f.id, fn.kind, f.object, fn.definition, `DROP ${fn.kind.toUpperCase()} IF EXISTS ${quoteIdent(fn.schema)}.${quoteIdent(fn.name)}(${fn.identityArgs});`)] : [];
+      return fn ? [dropRecorded(f.id, fn.kind, f.object, fn.definition, `DROP ${fn.kind.toUpperCase()} IF EXISTS ${quoteIdent(fn.schema)}.${quoteIdent(fn.name)}(${fn.identityArgs});`, undefined, { drops: [node.function(f.object)] })] : [];
     }
     case 'unexpected_sequence': {
       const s = a.sequences[f.object];
@@ -64,13 +67,17 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
         ctx.leaveAlone(f, `the sequence still feeds ${owner}, whose identity change is not repaired automatically`);
         return [];
       }
-      return s ? [dropRecorded(f.id, 'sequence', f.object, f.actual ?? '', `DROP SEQUENCE IF EXISTS ${f.object};`)] : [];
+      return s ? [dropRecorded(f.id, 'sequence', f.object, f.actual ?? '', `DROP SEQUENCE IF EXISTS ${f.object};`, undefined, { drops: [node.rel(f.object)] })] : [];
     }
     case 'unexpected_enum':
     case 'unexpected_domain':
-      return [dropRecorded(f.id, f.kind.slice('unexpected_'.length), f.object, f.actual ?? '', `DROP ${f.kind === 'unexpected_enum' ? 'TYPE' : 'DOMAIN'} IF EXISTS ${f.object};`)];
+      return [dropRecorded(f.id, f.kind.slice('unexpected_'.length), f.object, f.actual ?? '', `DROP ${f.kind === 'unexpected_enum' ? 'TYPE' : 'DOMAIN'} IF EXISTS ${f.object};`, undefined, { drops: [node.type(f.object)] })];
+    case 'unexpected_enum_value': {
+      const key = Object.keys(ctx.expected.enums).find((k) => f.object.startsWith(`${k}.'`));
+      return key ? enumSwapSteps(ctx, f, key) : [];
+    }
     case 'unexpected_schema':
-      return [dropRecorded(f.id, 'schema', f.object, `CREATE SCHEMA ${f.object}`, `DROP SCHEMA IF EXISTS ${f.object};`)];
+      return [dropRecorded(f.id, 'schema', f.object, `CREATE SCHEMA ${f.object}`, `DROP SCHEMA IF EXISTS ${f.object};`, undefined, { drops: [node.schema(f.object)] })];
     default:
       ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')} cannot be removed safely (PostgreSQL cannot drop enum values; extensions are left to the operator)`);
       return [];

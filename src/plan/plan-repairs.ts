@@ -3,7 +3,10 @@ import type { SchemaModel, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import type { Policies } from './policies.js';
 import type { Refusal, RepairPlan, RepairStep } from './types.js';
-import type { StepDraft } from './steps/draft.js';
+import type { StepDraft, StepGraph } from './steps/draft.js';
+import { dependenciesOf } from './graph/dependencies.js';
+import { expandDependents } from './graph/expand.js';
+import { orderSteps } from './graph/order.js';
 import { dataSteps } from './plan-data.js';
 import { schemaLevelSteps } from './plan-schema-level.js';
 import { tableLevelSteps } from './plan-table-level.js';
@@ -31,6 +34,8 @@ export interface PlanInput {
   tables: Record<string, TableFacts>;
   /** column_type_differs finding id → every value converts to the new type and back unchanged. */
   lossless: Record<string, boolean>;
+  /** unexpected_enum_value finding id → some row holds the value (absent: not checked, taken as in use). */
+  enumValueInUse?: Record<string, boolean>;
   fingerprint: string;
 }
 
@@ -64,41 +69,97 @@ export function planRepairs(input: PlanInput): RepairPlan {
       return quoted.startsWith('"') ? quoted.slice(1, -1).replace(/""/g, '"') : quoted;
     },
   };
-  const drafts: StepDraft[] = [];
+  // Each finding's steps, in the order they must run among themselves.
+  let groups: StepDraft[][] = [];
   for (const f of input.findings) {
     if (f.kind.startsWith('unexpected_')) {
-      if (input.options.prune) drafts.push(...pruneSteps(ctx, f));
+      if (input.options.prune) groups.push(pruneSteps(ctx, f));
       else ctx.leaveAlone(f, 'not in the expected schema; left alone', 'Pass --prune to archive and remove it, or add it to the manifest.');
       continue;
     }
-    drafts.push(...dataSteps(ctx, f));
-    drafts.push(...schemaLevelSteps(ctx, f), ...tableLevelSteps(ctx, f));
+    groups.push([...dataSteps(ctx, f), ...schemaLevelSteps(ctx, f), ...tableLevelSteps(ctx, f)]);
   }
-  const ordered = drafts
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => a.d.phase - b.d.phase || a.i - b.i)
-    .map(({ d }) => d);
   // A refused finding gets no steps at all: half a repair (a constraint without its data fix) would only fail.
-  const refusedIds = new Set(refused.map((r) => r.findingId));
-  const kept = ordered.filter((d) => d.findingIds.some((id) => !refusedIds.has(id)));
-  const steps: RepairStep[] = dedupeSteps(kept).map((d, i) => ({ id: String(i + 1).padStart(3, '0'), ...d }));
+  const withoutRefused = () => {
+    const ids = new Set(refused.map((r) => r.findingId));
+    groups = groups.map((g) => g.filter((d) => d.findingIds.some((id) => !ids.has(id)))).filter((g) => g.length > 0);
+  };
+  withoutRefused();
+
+  const liveDeps = dependenciesOf(input.actual);
+  const expectedDeps = dependenciesOf(input.expected);
+  const expansion = expandDependents(groups.flat(), input.expected, input.actual, liveDeps);
+  for (const b of expansion.blocked) {
+    for (const id of b.findingIds) {
+      refused.push({ findingId: id, kind: 'manual', reason: `the repair must drop or change ${b.object}, but ${b.dependent} depends on it and cannot be dropped and re-created from the expected schema`,
+        hint: 'Pass --prune when the dependent is not in the expected schema; otherwise change it by hand.' });
+    }
+  }
+  groups.push(...expansion.added);
+  withoutRefused();
+
+  const { drafts, chains } = dedupeSteps(groups);
+  const ordered = orderSteps(drafts, chains, expectedDeps, liveDeps);
+  if (ordered.cycle.length > 0) {
+    const ids = [...new Set(ordered.cycle.flatMap((d) => d.findingIds))];
+    for (const id of ids) {
+      refused.push({ findingId: id, kind: 'manual', reason: `its steps depend on each other in a cycle (${ordered.cycle.map((d) => d.summary).join('; ')})`,
+        hint: 'This is a bug in schema-doctor\'s ordering rules: please report it with the plan. Repair it by hand meanwhile.' });
+    }
+  }
+  const steps: RepairStep[] = numbered([...ordered.steps, ...ordered.cycle]);
   return { steps, refused, skipped, fingerprint: input.fingerprint };
 }
 
-/** Two findings can ask for the same SQL (e.g. a column and its NOT NULL): keep one step carrying both. */
-function dedupeSteps(drafts: StepDraft[]): StepDraft[] {
-  const bySql = new Map<string, StepDraft>();
-  const out: StepDraft[] = [];
-  for (const d of drafts) {
-    const seen = bySql.get(d.sql);
-    if (seen) {
-      for (const id of d.findingIds) if (!seen.findingIds.includes(id)) seen.findingIds.push(id);
-      continue;
+/**
+ * Two findings can ask for the same SQL (e.g. a column and its NOT NULL): keep one step carrying both. Returns the
+ * distinct drafts and, per group, the indexes of its drafts in order.
+ */
+function dedupeSteps(groups: StepDraft[][]): { drafts: StepDraft[]; chains: number[][] } {
+  const bySql = new Map<string, number>();
+  const drafts: StepDraft[] = [];
+  const chains: number[][] = [];
+  for (const g of groups) {
+    const chain: number[] = [];
+    for (const d of g) {
+      let i = bySql.get(d.sql);
+      if (i === undefined) {
+        i = drafts.push({ ...d, findingIds: [...d.findingIds] }) - 1;
+        bySql.set(d.sql, i);
+      } else {
+        const seen = drafts[i]!;
+        for (const id of d.findingIds) if (!seen.findingIds.includes(id)) seen.findingIds.push(id);
+        if (d.graph) seen.graph = mergeGraph(seen.graph, d.graph);
+      }
+      if (!chain.includes(i)) chain.push(i);
     }
-    bySql.set(d.sql, d);
-    out.push(d);
+    chains.push(chain);
   }
+  return { drafts, chains };
+}
+
+function mergeGraph(a: StepGraph | undefined, b: StepGraph): StepGraph {
+  const out: StepGraph = { ...a };
+  for (const k of Object.keys(b) as (keyof StepGraph)[]) out[k] = [...new Set([...(out[k] ?? []), ...(b[k] ?? [])])];
   return out;
+}
+
+/**
+ * Ids in execution order, and the transaction each step runs in: a new one after a step outside any transaction
+ * (CONCURRENTLY) and after a step whose result is usable only once committed (a new enum value).
+ */
+function numbered(drafts: StepDraft[]): RepairStep[] {
+  let tx = 1;
+  let open = false;
+  return drafts.map(({ graph: _graph, ...d }, i) => {
+    const step: RepairStep = { id: String(i + 1).padStart(3, '0'), ...d };
+    if (d.transactional) {
+      step.transaction = tx;
+      open = true;
+      if (d.commitAfter) (tx++, (open = false));
+    } else if (open) (tx++, (open = false));
+    return step;
+  });
 }
 
 export const keyOf = (schema: string, name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;

@@ -1,9 +1,10 @@
 import type { Finding } from '../diff/finding.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
-import { createIndex } from './steps/table-steps.js';
 import { quoteIdent } from '../model/ident.js';
-import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, createView, sequenceOwner } from './steps/schema-steps.js';
+import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropView, sequenceOwner } from './steps/schema-steps.js';
+import { recreateView } from './graph/recreate.js';
+import { swapEnum } from './steps/enum-steps.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -23,6 +24,7 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'missing_enum_value': {
       const key = Object.keys(e.enums).find((k) => f.object.startsWith(`${k}.'`));
       if (!key) return [];
+      if (enumNeedsSwap(ctx, key)) return enumSwapSteps(ctx, f, key);
       const value = f.expected ?? '';
       return [addEnumValue(f.id, key, e.enums[key]!, value)];
     }
@@ -44,21 +46,55 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const v = e.views[f.object];
       if (!v) return [];
       const live = ctx.actual.views[f.object];
-      const kindChanges = live !== undefined && !!live.materialized !== !!v.materialized;
-      const out = [createView(f.id, f.object, v, f.kind === 'view_differs' && !kindChanges)];
-      if (kindChanges) out.unshift(draft(PHASE.views, [f.id], `drop ${live.materialized ? 'materialized ' : ''}view ${f.object} (its kind changes)`,
-        `DROP ${live.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${f.object};`, { lock: 'ACCESS EXCLUSIVE' }));
-      // A (re-)created materialized view gets its indexes too.
-      if (v.materialized && (f.kind === 'missing_view' || kindChanges || f.kind === 'view_differs')) {
-        for (const i of Object.values(v.indexes ?? {})) out.push({ ...createIndex(f.id, f.object, i, false, false), phase: PHASE.views + 0.5 });
-      }
+      // CREATE OR REPLACE VIEW cannot drop, rename or retype columns: a changed view is dropped and created, with
+      // whatever depends on it dropped before and re-created after (plan/graph/expand.ts).
+      const out = live ? [dropView(f.id, f.object, !!live.materialized, !!live.materialized !== !!v.materialized ? 'its kind changes' : 'its definition changes')] : [];
+      out.push(...recreateView(f.id, f.object, v));
       return out;
     }
     case 'enum_value_order_differs':
+      return enumSwapSteps(ctx, f, f.object);
     case 'domain_differs':
       ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')}: PostgreSQL cannot change this in place without re-creating the type and every column using it`);
       return [];
     default:
       return [];
   }
+}
+
+/** The enum's findings, keyed by enum: its missing values, unexpected values and order. */
+function enumFindings(ctx: PlanContext, key: string): Finding[] {
+  return ctx.findings.filter((x) => (x.kind === 'enum_value_order_differs' && x.object === key) ||
+    ((x.kind === 'missing_enum_value' || x.kind === 'unexpected_enum_value') && x.object.startsWith(`${key}.'`)));
+}
+
+/** Reordered values, or values to remove (--prune), need the type swapped; added values alone do not. */
+export function enumNeedsSwap(ctx: PlanContext, key: string): boolean {
+  return enumFindings(ctx, key).some((x) => x.kind === 'enum_value_order_differs' || (x.kind === 'unexpected_enum_value' && ctx.options.prune));
+}
+
+/**
+ * One swap repairs every finding of the enum; the first of them carries the steps. Values to remove must not be in
+ * use (a probe checked); without --prune the unexpected values are kept, after the expected ones.
+ */
+export function enumSwapSteps(ctx: PlanContext, f: Finding, key: string): StepDraft[] {
+  // Without --prune the unexpected values stay (after the expected ones) and their findings with them.
+  const all = enumFindings(ctx, key).filter((x) => ctx.options.prune || x.kind !== 'unexpected_enum_value');
+  if (all[0]?.id !== f.id) return [];
+  const e = ctx.expected.enums[key];
+  const a = ctx.actual.enums[key];
+  if (!e || !a) return [];
+  const extra = a.values.filter((v) => !e.values.includes(v));
+  if (ctx.options.prune) {
+    const inUse = all.filter((x) => x.kind === 'unexpected_enum_value' && ctx.enumValueInUse?.[x.id] !== false);
+    if (inUse.length > 0) {
+      for (const x of all) {
+        ctx.refuse(x, 'manual', `enum ${key} must be re-created without ${inUse.map((x) => x.actual).join(', ')}, but rows still hold ${inUse.length === 1 ? 'that value' : 'those values'} (or it could not be checked)`,
+          'Change those rows to another value first, or keep the value in the expected schema.');
+      }
+      return [];
+    }
+  }
+  const labels = ctx.options.prune ? e.values : [...e.values, ...extra];
+  return swapEnum(all.map((x) => x.id), key, labels, ctx.actual, ctx.busy);
 }

@@ -6,9 +6,10 @@ import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { lit } from './sql-util.js';
 import {
   addColumn, addColumnFilled, addConstraint, alterType, attachUniqueIndex, createIndex, createPolicy, createTable, createTrigger,
-  dropIndex, dropNotNull, rename, replaceConstraint, setDefault, setNotNull, tableProps, validateConstraint,
+  dropDefault, dropIndex, dropNotNull, dropPolicy, dropTrigger, rename, replaceConstraint, setDefault, setNotNull, tableProps, validateConstraint,
 } from './steps/table-steps.js';
 import { uniqueIndexFor } from '../diff/diff-constraints.js';
+import { node } from './graph/keys.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v\w*|random|clock_timestamp|nextval|timeofday)\s*\(/;
 
@@ -55,7 +56,9 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
         ctx.leaveAlone(f, 'the default belongs to an identity change that is not repaired automatically (serial ↔ identity needs the sequence carried over)');
         return [];
       }
-      return col ? [setDefault(f.id, table, col)] : [];
+      if (!col) return [];
+      // Dropped in a step of its own, so that a function or sequence it calls can be replaced in between.
+      return ac?.default !== undefined && col.default !== undefined ? [dropDefault(f.id, table, col.name), setDefault(f.id, table, col)] : [setDefault(f.id, table, col)];
     }
     case 'column_nullability_differs':
       if (!col) return [];
@@ -82,7 +85,7 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       }
       return addConstraint(f.id, table, con, busy, online);
     case 'constraint_differs':
-      return con ? [replaceConstraint(f.id, table, con)] : [];
+      return con ? replaceConstraint(f.id, table, con, busy) : [];
     case 'constraint_not_valid':
       return con ? [validateConstraint(f.id, table, con.name)] : [];
     case 'constraint_renamed': {
@@ -126,11 +129,14 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'missing_trigger':
     case 'trigger_differs': {
       const t = et.triggers[name] ?? ctx.expected.views[table]?.triggers?.[name];
-      return t ? [createTrigger(f.id, table, t, f.kind === 'trigger_differs')] : [];
+      const live = at?.triggers[name];
+      if (!t) return [];
+      return live && live.definition !== t.definition ? [dropTrigger(f.id, table, name), createTrigger(f.id, table, t, false)] : [createTrigger(f.id, table, t, false)];
     }
     case 'missing_policy':
     case 'policy_differs':
-      return et.policies[name] ? [createPolicy(f.id, table, et.policies[name]!)] : [];
+      if (!et.policies[name]) return [];
+      return f.kind === 'policy_differs' ? [dropPolicy(f.id, table, name), createPolicy(f.id, table, et.policies[name]!)] : [createPolicy(f.id, table, et.policies[name]!)];
     default:
       return [];
   }
@@ -172,7 +178,24 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
     default: target = undefined;
   }
   if (!target) return [];
-  return [draft(PHASE.comments, [f.id], `comment on ${target}`, `COMMENT ON ${target} IS ${value};`)];
+  return [draft(PHASE.comments, [f.id], `comment on ${target}`, `COMMENT ON ${target} IS ${value};`, { graph: { needs: [commentedNode(ctx, f)].filter((k): k is string => k !== undefined) } })];
+}
+
+/** The graph node a comment is on: the comment runs after that object is (re-)created. */
+function commentedNode(ctx: PlanContext, f: Finding): string | undefined {
+  const table = f.table;
+  const name = ctx.nameIn(f);
+  switch (f.objectType) {
+    case 'schema': return node.schema(f.object);
+    case 'table': case 'view': return node.rel(f.object);
+    case 'column': return table ? node.column(table, name) : undefined;
+    case 'constraint': return table ? node.constraint(table, name) : undefined;
+    case 'trigger': return table ? node.trigger(table, name) : undefined;
+    case 'index': return table ? node.index(table, name) : undefined;
+    case 'function': return node.function(f.object);
+    case 'enum': return node.type(f.object);
+    default: return undefined;
+  }
 }
 
 /** Indexes and triggers of materialized views (and INSTEAD OF triggers of views). */

@@ -4,8 +4,14 @@ import type { RepairPlan } from './types.js';
 export function renderPlanText(plan: RepairPlan): string {
   const lines: string[] = [];
   if (plan.steps.length === 0 && plan.refused.length === 0) lines.push('Nothing to repair.');
+  let section = '';
   for (const s of plan.steps) {
-    const flags = [s.transactional ? 'tx' : 'no tx', s.lock === 'none' ? '' : s.lock, ...s.hazards, s.needsDegraded ? 'NEEDS DEGRADED MODE' : ''].filter((x) => x !== '');
+    const here = s.transaction !== undefined ? `Transaction ${s.transaction}` : 'Outside a transaction';
+    if (here !== section && plan.steps.length > 0) {
+      section = here;
+      lines.push(`-- ${here}${s.transaction !== undefined ? '' : ' (CONCURRENTLY: commits on its own)'}`);
+    }
+    const flags = [s.transactional ? 'tx' : 'no tx', s.commitAfter ? 'COMMITS AFTER' : '', s.lock === 'none' ? '' : s.lock, ...s.hazards, s.needsDegraded ? 'NEEDS DEGRADED MODE' : ''].filter((x) => x !== '');
     lines.push(`${s.id}  ${s.summary}`, `     [${flags.join(' · ')}] repairs ${s.findingIds.join(', ')}`);
   }
   if (plan.refused.length > 0) {

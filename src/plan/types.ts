@@ -34,6 +34,13 @@ export interface RepairStep {
   hazards: HazardCode[];
   /** Changes rows, or holds a strong lock on a table with rows for longer than a moment. */
   needsDegraded: boolean;
+  /**
+   * What follows may use what this step made only after a commit (`ALTER TYPE … ADD VALUE`, SQLSTATE 55P04): the
+   * executor commits right after it and opens a new transaction.
+   */
+  commitAfter?: true;
+  /** 1-based transaction the step runs in; steps outside any transaction (CONCURRENTLY) have none. */
+  transaction?: number;
 }
 
 export interface Refusal {

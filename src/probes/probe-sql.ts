@@ -62,3 +62,52 @@ export function checkViolationsSql(table: string, expression: string, keyColumns
   return `WITH bad AS (SELECT ${key} AS k FROM ${table} WHERE (${expression}) IS FALSE)
 SELECT (SELECT count(*) FROM bad) AS count, (SELECT json_agg(k) FROM (SELECT k FROM bad LIMIT 5) s) AS sample`;
 }
+
+/**
+ * Duplicate groups of a unique index over expressions and/or with a predicate: the keys are the index's own key
+ * expressions (as pg_get_indexdef prints them; a plain column is its quoted name), evaluated on the rows the
+ * predicate selects. NULLs never collide unless the index is NULLS NOT DISTINCT.
+ */
+export function expressionDuplicatesSql(table: string, keys: string[], predicate: string | undefined, nullsNotDistinct: boolean): string {
+  const k = keys.map((_, i) => `sd_k${i + 1}`);
+  const list = k.join(', ');
+  const where = nullsNotDistinct ? '' : `\n  WHERE ${k.map((x) => `${x} IS NOT NULL`).join(' AND ')}`;
+  return `WITH dup AS (
+  SELECT ${list}, count(*) AS n
+  FROM (SELECT ${keys.map((e, i) => `(${e}) AS ${k[i]}`).join(', ')} FROM ${table}${predicate !== undefined ? ` WHERE (${predicate})` : ''}) s${where}
+  GROUP BY ${list}
+  HAVING count(*) > 1
+)
+SELECT (SELECT count(*) FROM dup) AS count,
+       (SELECT coalesce(sum(n - 1), 0) FROM dup) AS surplus,
+       (SELECT json_agg(k) FROM (SELECT json_build_array(${list}) AS k FROM dup ORDER BY n DESC, ${list} LIMIT 5) s) AS sample`;
+}
+
+/** One element of an exclusion constraint: a key expression and the operator two rows must not both satisfy. */
+export interface ExclusionElement {
+  expression: string;
+  operator: string;
+}
+
+/**
+ * Rows that conflict under an exclusion constraint: a semi-join of the table with itself, row against every other
+ * row (told apart by tableoid and ctid), both selected by the constraint's predicate, where every element's
+ * operator holds. A NULL makes the operator NULL, so such rows never conflict, as in PostgreSQL. Each side
+ * evaluates the expressions in its own scope (the expressions name columns unqualified); an index on the live
+ * table can serve the inner side. The count is of rows that conflict with at least one other row.
+ */
+export function exclusionConflictsSql(table: string, elements: ExclusionElement[], predicate: string | undefined, keyColumns: string[]): string {
+  const key = keyColumns.length > 0 ? `json_build_array(${cols(keyColumns)})` : 'to_json(ctid::text)';
+  const where = predicate !== undefined ? ` WHERE (${predicate})` : '';
+  const outer = elements.map((e, i) => `(${e.expression}) AS sd_e${i + 1}`).join(', ');
+  const match = elements.map((e, i) => `sd_a.sd_e${i + 1} ${e.operator} (${e.expression})`).join(' AND ');
+  return `WITH bad AS (
+  SELECT sd_a.sd_key AS k
+  FROM (SELECT tableoid AS sd_oid, ctid AS sd_row, ${key} AS sd_key, ${outer} FROM ${table}${where}) sd_a
+  WHERE EXISTS (
+    SELECT 1 FROM ${table}
+    WHERE ${predicate !== undefined ? `(${predicate}) AND ` : ''}(tableoid, ctid) <> (sd_a.sd_oid, sd_a.sd_row) AND ${match}
+  )
+)
+SELECT (SELECT count(*) FROM bad) AS count, (SELECT json_agg(k) FROM (SELECT k FROM bad LIMIT 5) s) AS sample`;
+}

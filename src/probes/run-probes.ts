@@ -1,8 +1,9 @@
 import type { Blocker, BlockerKind, Finding } from '../diff/finding.js';
 import type { Queryable } from '../catalog/queryable.js';
 import type { ConstraintDef, SchemaModel, TableDef } from '../model/types.js';
-import { quoteIdent } from '../model/ident.js';
-import { checkViolationsSql, duplicatesSql, nullsSql, orphansSql, rowsSql } from './probe-sql.js';
+import { indexKeyColumn, quoteIdent } from '../model/ident.js';
+import { checkViolationsSql, duplicatesSql, exclusionConflictsSql, expressionDuplicatesSql, nullsSql, orphansSql, rowsSql } from './probe-sql.js';
+import { parseExclusion } from './exclusion-def.js';
 
 export interface ProbeOptions {
   /** Per-probe statement timeout in milliseconds. */
@@ -118,6 +119,12 @@ export function planProbes(f: Finding, expected: SchemaModel, actual: SchemaMode
     } else if (c.type === 'check' && c.expression !== undefined) {
       const expr = c.expression;
       probes.push({ finding: f, kind: 'check_violations', target: c.definition, sql: checkViolationsSql(table, expr, keyColumnsOf(at)) });
+    } else if (c.type === 'exclusion') {
+      // Columns of expression elements are not in c.columns: a missing one makes the probe fail with 42703,
+      // which runOne takes as "no row can conflict yet", as for a CHECK.
+      const parsed = parseExclusion(c.definition);
+      if (!parsed) probes.push({ finding: f, kind: 'exclusion_conflicts', target: c.definition, unknown: 'the exclusion constraint definition was not understood' });
+      else add('exclusion_conflicts', c.definition, c.columns, () => exclusionConflictsSql(table, parsed.elements, parsed.predicate, keyColumnsOf(at)));
     }
   };
 
@@ -134,10 +141,17 @@ export function planProbes(f: Finding, expected: SchemaModel, actual: SchemaMode
     case 'index_invalid':
     case 'index_differs': {
       const i = (et.indexes ?? {})[constraintName(f, table)];
-      const plainColumns = i?.columns.map((c) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
-      if (i?.unique && i.predicate === undefined && plainColumns && plainColumns.every((c) => /^[^()]+$/.test(c))) {
-        add('duplicates', `UNIQUE INDEX ${quoteIdent(i.name)} (${i.columns.join(', ')})`, plainColumns, () =>
-          duplicatesSql(table, plainColumns, / NULLS NOT DISTINCT/.test(i.definition)));
+      if (!i?.unique) break;
+      const nnd = / NULLS NOT DISTINCT/.test(i.definition);
+      const plainColumns = i.columns.map(indexKeyColumn);
+      const target = `UNIQUE INDEX ${quoteIdent(i.name)} (${i.columns.join(', ')})${i.predicate !== undefined ? ` WHERE ${i.predicate}` : ''}`;
+      if (i.predicate === undefined && plainColumns.every((c) => c !== undefined)) {
+        add('duplicates', target, plainColumns as string[], () => duplicatesSql(table, plainColumns as string[], nnd));
+      } else {
+        // Expression keys and partial indexes: group by the index's own key expressions over the rows its predicate
+        // selects. The plain columns among the keys must exist; a column inside an expression that does not exist
+        // yet makes the probe fail with 42703 (no blocker, as for a CHECK).
+        add('duplicates', target, plainColumns.filter((c): c is string => c !== undefined), () => expressionDuplicatesSql(table, i.columns, i.predicate, nnd));
       }
       break;
     }

@@ -1,7 +1,7 @@
 /**
  * `diagnose --format github`: GitHub Actions workflow commands, so that findings show as annotations on the run
- * (and on the manifest file in a pull request when `manifestPath` is given). One `::error` or `::warning` line per
- * finding, one `::warning` per migration file that is not applied, has no file or a changed checksum, then a
+ * (and on the manifest file in a pull request when `manifestPath` is given). One `::error`, `::warning` or (for an
+ * info finding) `::notice` line per finding, one `::warning` per migration file that is not applied, has no file or a changed checksum, then a
  * `::notice` with the summary.
  *
  * Escaping follows the runner's rules (actions/toolkit `command.ts`): in the message `%`, CR and LF become `%25`,
@@ -47,7 +47,7 @@ function message(f: Finding, report: DiagnoseReport): string {
 
 export function renderGithub(report: DiagnoseReport, options: GithubOptions = {}): string {
   const lines = report.findings.map((f) =>
-    command(f.severity, [['file', options.manifestPath], ['title', f.kind]], message(f, report)),
+    command(f.severity === 'info' ? 'notice' : f.severity, [['file', options.manifestPath], ['title', f.kind]], message(f, report)),
   );
   for (const p of report.migrations ? migrationProblems(report.migrations) : []) {
     lines.push(command('warning', [['title', `migration ${p.status}`]], printable(p.text)));

@@ -1,8 +1,8 @@
 /**
  * `diagnose --format junit`: JUnit XML for CI systems that show test reports. One `<testsuite name="schema-doctor">`
  * with one `<testcase>` per finding (classname: the table, or the object type for schema-level objects; name: the
- * finding id) holding a `<failure>` whose type is the severity; a passing `no drift` testcase when there are no
- * findings. Blockers, the migration and the definition diff go in the failure body. Each migration file that is not
+ * finding id) holding a `<failure>` whose type is the severity, except info findings (not drift), which pass and
+ * carry their text in `<system-out>`; a passing `no drift` testcase when there are no findings. Blockers, the migration and the definition diff go in the failure body. Each migration file that is not
  * applied, has no file or a changed checksum is a failing testcase of classname `migrations` (failure type
  * `migration`), as it makes `diagnose` fail under `--fail-on drift`.
  *
@@ -49,6 +49,14 @@ function failureBody(f: Finding, report: DiagnoseReport): string {
 }
 
 function testcase(f: Finding, report: DiagnoseReport): string[] {
+  // Info is not drift: a passing testcase that carries the details as its output.
+  if (f.severity === 'info') {
+    return [
+      `    <testcase${attrs([['classname', f.table ?? f.objectType], ['name', f.id]])}>`,
+      `      <system-out>${xmlText(`info: ${f.object}: ${failureBody(f, report)}`)}</system-out>`,
+      '    </testcase>',
+    ];
+  }
   return [
     `    <testcase${attrs([['classname', f.table ?? f.objectType], ['name', f.id]])}>`,
     `      <failure${attrs([['message', `${f.object}: ${f.hint}`], ['type', f.severity]])}>${xmlText(failureBody(f, report))}</failure>`,
@@ -66,8 +74,9 @@ function migrationTestcase(p: MigrationProblem): string[] {
 
 export function renderJunit(report: DiagnoseReport): string {
   const problems = report.migrations ? migrationProblems(report.migrations) : [];
-  const failures = report.findings.length + problems.length;
-  const tests = failures + (report.findings.length === 0 ? 1 : 0);
+  const info = report.findings.filter((f) => f.severity === 'info').length;
+  const failures = report.findings.length - info + problems.length;
+  const tests = failures + info + (report.findings.length === 0 ? 1 : 0);
   const counts: [string, number][] = [['tests', tests], ['failures', failures], ['errors', 0], ['skipped', 0]];
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',

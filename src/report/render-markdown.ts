@@ -1,6 +1,6 @@
 /**
  * `diagnose --format markdown`: GitHub-flavoured Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
- * A verdict heading, a counts table, one section per table with a findings table, the details that do not fit a
+ * A verdict heading (info findings are not drift), a counts table, one section per table with a findings table, the details that do not fit a
  * table row (blockers, migration, definitions as ```diff blocks), and the migration status.
  *
  * Escaping: names go in code spans whose fence is longer than any backtick run inside; inside table cells every
@@ -13,6 +13,7 @@ import {
   definitionDiff,
   describeBlocker,
   describeMigration,
+  driftFindings,
   groupFindings,
   isBlocking,
   migrationProblems,
@@ -73,6 +74,7 @@ function blockLine(s: string): string {
 }
 
 function severityCell(f: Finding): string {
+  if (f.severity === 'info') return '🔵 info';
   return f.severity === 'error' ? '🔴 error' : '🟡 warning';
 }
 
@@ -133,10 +135,11 @@ function migrations(m: MigrationStatus): string[] {
 
 export function renderMarkdown(report: DiagnoseReport): string {
   const verdict =
-    report.findings.length > 0
+    driftFindings(report.findings).length > 0
       ? report.failed ? '❌ Schema drift found' : '⚠️ Schema drift found'
       : report.failed ? '❌ No schema drift, but the migration history differs' : '✅ No schema drift';
   const { errors, warnings, blockers, unknownProbes } = report.summary;
+  const info = report.summary.info ?? report.findings.filter((f) => f.severity === 'info').length;
   const out = [
     `## ${verdict}`,
     '',
@@ -146,10 +149,12 @@ export function renderMarkdown(report: DiagnoseReport): string {
     '',
   ];
   if (report.findings.length > 0) {
+    // The Info column appears only when there are info findings, so that reports without any keep their shape.
+    const withInfo = info > 0;
     out.push(
-      row(['Errors', 'Warnings', 'Blocked by data', 'Probes unknown', 'Ignored']),
-      row(['---:', '---:', '---:', '---:', '---:']),
-      row([errors, warnings, blockers, unknownProbes, report.ignored].map(String)),
+      row(['Errors', 'Warnings', ...(withInfo ? ['Info'] : []), 'Blocked by data', 'Probes unknown', 'Ignored']),
+      row(['---:', '---:', ...(withInfo ? ['---:'] : []), '---:', '---:', '---:']),
+      row([errors, warnings, ...(withInfo ? [info] : []), blockers, unknownProbes, report.ignored].map(String)),
       '',
     );
     for (const g of groupFindings(report.findings)) out.push(...group(g, report));

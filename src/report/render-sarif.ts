@@ -1,7 +1,7 @@
 /**
  * `diagnose --format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, Azure DevOps, …).
  * One run; one rule per finding kind present (rule id = kind, so alerts stay matched across runs); one result per
- * finding with `partialFingerprints.findingId` = the finding id.
+ * finding with `partialFingerprints.findingId` = the finding id, and level `error`, `warning` or (info) `note`.
  *
  * Locations: a logical location (the object's qualified name, kind = object type) always; with `manifestPath`, also a
  * physical location on the manifest file. GitHub shows a result only with a physical location and a
@@ -47,6 +47,7 @@ export const KIND_DESCRIPTIONS: Record<FindingKind, string> = {
   unexpected_constraint: 'A table has a constraint that is not in the expected schema.',
   constraint_differs: 'A constraint is defined differently.',
   constraint_not_valid: 'A constraint exists but was never validated (NOT VALID).',
+  constraint_stricter_than_expected: 'A constraint is validated in the database where the expected schema has it NOT VALID (stricter than expected).',
   constraint_renamed: 'An expected constraint exists under another name.',
   unique_index_instead_of_constraint: 'A unique index exists where a unique constraint is expected.',
   missing_index: 'An expected index is missing.',
@@ -90,7 +91,7 @@ export function buildSarif(report: DiagnoseReport, options: SarifOptions = {}) {
   const results = report.findings.map((f) => ({
     ruleId: f.kind,
     ruleIndex: ruleIndex.get(f.kind)!,
-    level: f.severity,
+    level: f.severity === 'info' ? 'note' : f.severity,
     message: { text: messageText(f, report) },
     locations: [
       {

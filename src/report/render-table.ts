@@ -116,6 +116,8 @@ function probed(b: Blocker): string {
       return `orphan rows for ${b.target}`;
     case 'check_violations':
       return `rows violating ${b.target}`;
+    case 'exclusion_conflicts':
+      return `rows conflicting under ${b.target}`;
   }
 }
 
@@ -148,6 +150,9 @@ export function describeBlocker(b: Blocker): string {
     case 'check_violations':
       text = `blocked by ${plural(count, 'row')} violating ${b.target}`;
       break;
+    case 'exclusion_conflicts':
+      text = `blocked by ${plural(count, 'row')} conflicting under ${b.target}`;
+      break;
   }
   if (b.sample && b.sample.length > 0) {
     text += `; sample: ${b.sample.map(formatKey).join(', ')}${count > b.sample.length ? ', …' : ''}`;
@@ -162,12 +167,19 @@ export function describeMigration(f: Finding, migrations: MigrationStatus | unde
   return `migration: ${f.migration}${unapplied}`;
 }
 
+/** Findings that are drift: every severity but info (the database stricter than expected). */
+export function driftFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity !== 'info');
+}
+
 /**
  * The last line of every human format: `2 errors, 1 warning · 1 finding blocked by data · 0 probes unknown`, or
- * `No drift: the database matches the expected schema.`; ignored findings and migration problems are appended.
+ * `No drift: the database matches the expected schema.`; info findings (`, 1 info`), ignored findings and
+ * migration problems are appended.
  */
 export function summaryText(report: DiagnoseReport): string {
   const { errors, warnings, blockers, unknownProbes } = report.summary;
+  const info = report.summary.info ?? report.findings.filter((f) => f.severity === 'info').length;
   const extra: string[] = [];
   if (report.ignored > 0) extra.push(`${plural(report.ignored, 'finding')} ignored`);
   const m = report.migrations;
@@ -176,12 +188,13 @@ export function summaryText(report: DiagnoseReport): string {
     if (m.missingFiles.length > 0) extra.push(`${plural(m.missingFiles.length, 'applied migration')} without a file`);
     if (m.checksumMismatches.length > 0) extra.push(plural(m.checksumMismatches.length, 'checksum mismatch', 'checksum mismatches'));
   }
-  if (report.findings.length === 0) {
+  if (driftFindings(report.findings).length === 0) {
+    if (info > 0) extra.unshift(`${plural(info, 'info finding')} (not drift)`);
     const base = 'No drift: the database matches the expected schema.';
     return extra.length > 0 ? `${base} ${extra.join(' · ')}.` : base;
   }
   return [
-    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${info > 0 ? `, ${info} info` : ''}`,
     `${plural(blockers, 'finding')} blocked by data`,
     plural(unknownProbes, 'probe unknown', 'probes unknown'),
     ...extra,
@@ -321,6 +334,7 @@ function definitionBlock(label: string, definition: string): string[] {
 }
 
 function severityWord(f: Finding, style: Style): string {
+  if (f.severity === 'info') return style.dim('info');
   return f.severity === 'error' ? style.error('error') : style.warning('warning');
 }
 
@@ -361,7 +375,7 @@ function renderMigrations(m: MigrationStatus, style: Style): string[] {
 function renderSummary(report: DiagnoseReport, style: Style): string {
   const text = summaryText(report);
   if (report.failed) return style.error(text);
-  return report.findings.length === 0 ? style.ok(text) : style.warning(text);
+  return driftFindings(report.findings).length === 0 ? style.ok(text) : style.warning(text);
 }
 
 export function renderTable(report: DiagnoseReport, style: Style): string {

@@ -28,7 +28,8 @@ export interface DiagnoseReport {
   /** Findings left out by --ignore rules or the ignore file (count only). */
   ignored: number;
   migrations?: MigrationStatus;
-  summary: { errors: number; warnings: number; blockers: number; unknownProbes: number };
+  /** `info`: findings of severity info (not drift); always set by diagnose, optional for older reports. */
+  summary: { errors: number; warnings: number; info?: number; blockers: number; unknownProbes: number };
   /** Whether the run fails under --fail-on, and so the exit code (2) */
   failed: boolean;
 }

@@ -1,6 +1,7 @@
 import { doBlock, lit, q } from '../sql-util.js';
 import { RUN_ID } from './data.js';
-import { draft, PHASE, type StepDraft } from './draft.js';
+import { draft, PHASE, type StepDraft, type StepGraph } from './draft.js';
+import { node } from '../graph/keys.js';
 
 /**
  * --prune: nothing is destroyed without a way back. An unexpected table is renamed with the run id and moved into
@@ -11,7 +12,7 @@ export function archiveTable(id: string, key: string, schema: string, name: stri
   return draft(PHASE.prune, [id], `move table ${key} into schema_doctor (archived, renamed with the run id)`, doBlock(`  IF to_regclass(${lit(key)}) IS NOT NULL THEN
     EXECUTE format('ALTER TABLE %s RENAME TO %I', ${lit(key)}, archived);
     EXECUTE format('ALTER TABLE %I.%I SET SCHEMA schema_doctor', ${lit(schema)}, archived);
-  END IF;`, `archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'] });
+  END IF;`, `archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'], graph: { drops: [node.rel(key)] } });
 }
 
 export function archiveColumn(id: string, key: string, column: string, pk: string[]): StepDraft {
@@ -21,14 +22,14 @@ export function archiveColumn(id: string, key: string, column: string, pk: strin
       SELECT ${RUN_ID}, ${lit(key)}, ${lit(`pruned column ${column}`)}, jsonb_build_object('key', ${rowKey}, 'column', ${lit(column)}, 'value', to_jsonb(t.${q(column)}))
       FROM ${key} t;
     ALTER TABLE ${key} DROP COLUMN ${q(column)};
-  END IF;`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT', 'DELETES_DATA', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true });
+  END IF;`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT', 'DELETES_DATA', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true, graph: { drops: [node.column(key, column)] } });
 }
 
 /** Records the definition, then drops the object (no CASCADE: a dependant makes the step fail and the run roll back). */
-export function dropRecorded(id: string, objectType: string, object: string, definition: string, dropSql: string, table?: string): StepDraft {
+export function dropRecorded(id: string, objectType: string, object: string, definition: string, dropSql: string, table: string | undefined, graph: StepGraph): StepDraft {
   const sql = `INSERT INTO schema_doctor.dropped_objects (run_id, object_type, object, definition)
   SELECT ${RUN_ID}, ${lit(objectType)}, ${lit(object)}, ${lit(definition)}
   WHERE NOT EXISTS (SELECT 1 FROM schema_doctor.dropped_objects WHERE run_id = ${RUN_ID} AND object = ${lit(object)});
 ${dropSql}`;
-  return draft(PHASE.prune, [id], `drop ${objectType} ${object} (definition recorded)`, sql, { ...(table !== undefined && { table }), lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'] });
+  return draft(PHASE.prune, [id], `drop ${objectType} ${object} (definition recorded)`, sql, { ...(table !== undefined && { table }), lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'], graph });
 }

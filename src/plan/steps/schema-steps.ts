@@ -1,9 +1,10 @@
 import type { DomainDef, EnumDef, FunctionDef, SequenceDef, ViewDef } from '../../model/types.js';
 import { doBlock, lit, q } from '../sql-util.js';
 import { draft, PHASE, type StepDraft } from './draft.js';
+import { node } from '../graph/keys.js';
 
 export function createSchema(id: string, name: string): StepDraft {
-  return draft(PHASE.schema, [id], `create schema ${name}`, `CREATE SCHEMA IF NOT EXISTS ${name};`);
+  return draft(PHASE.schema, [id], `create schema ${name}`, `CREATE SCHEMA IF NOT EXISTS ${name};`, { graph: { creates: [node.schema(name)] } });
 }
 
 export function createExtension(id: string, name: string, schema: string): StepDraft {
@@ -13,20 +14,23 @@ export function createExtension(id: string, name: string, schema: string): StepD
 export function createEnum(id: string, key: string, e: EnumDef): StepDraft {
   return draft(PHASE.types, [id], `create enum ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
     CREATE TYPE ${key} AS ENUM (${e.values.map(lit).join(', ')});
-  END IF;`));
+  END IF;`), { graph: { creates: [node.type(key)] } });
 }
 
 /** ALTER TYPE … ADD VALUE keeps the expected order by naming its neighbour. */
 export function addEnumValue(id: string, key: string, e: EnumDef, value: string): StepDraft {
   const i = e.values.indexOf(value);
   const pos = i > 0 ? ` AFTER ${lit(e.values[i - 1]!)}` : e.values.length > 1 ? ` BEFORE ${lit(e.values[1]!)}` : '';
-  return draft(PHASE.types, [id], `add value ${lit(value)} to enum ${key}`, `ALTER TYPE ${key} ADD VALUE IF NOT EXISTS ${lit(value)}${pos};`);
+  // A new value cannot be used before the transaction that added it commits (SQLSTATE 55P04).
+  return draft(PHASE.types, [id], `add value ${lit(value)} to enum ${key}`, `ALTER TYPE ${key} ADD VALUE IF NOT EXISTS ${lit(value)}${pos};`, {
+    commitAfter: true, graph: { creates: [node.type(key)] },
+  });
 }
 
 export function createDomain(id: string, key: string, d: DomainDef): StepDraft {
   const checks = Object.entries(d.checks ?? {}).map(([n, c]) => ` CONSTRAINT ${q(n)} CHECK ${c.expression.startsWith('(') ? c.expression : `(${c.expression})`}`).join('');
   const stmt = `CREATE DOMAIN ${key} AS ${d.type}${d.collation ? ` COLLATE ${d.collation}` : ''}${d.default !== undefined ? ` DEFAULT ${d.default}` : ''}${d.notNull ? ' NOT NULL' : ''}${checks}`;
-  return draft(PHASE.types, [id], `create domain ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN\n    ${stmt};\n  END IF;`));
+  return draft(PHASE.types, [id], `create domain ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN\n    ${stmt};\n  END IF;`), { graph: { creates: [node.type(key)] } });
 }
 
 export function sequenceOptions(s: SequenceDef): string {
@@ -34,33 +38,41 @@ export function sequenceOptions(s: SequenceDef): string {
 }
 
 export function createSequence(id: string, key: string, s: SequenceDef): StepDraft {
-  return draft(PHASE.types, [id], `create sequence ${key}`, `CREATE SEQUENCE IF NOT EXISTS ${key} ${sequenceOptions(s)};`);
+  return draft(PHASE.types, [id], `create sequence ${key}`, `CREATE SEQUENCE IF NOT EXISTS ${key} ${sequenceOptions(s)};`, { graph: { creates: [node.rel(key)] } });
 }
 
 /** OWNED BY needs the table: it runs with the columns. */
 export function sequenceOwner(id: string, key: string, s: SequenceDef): StepDraft | undefined {
   if (!s.ownedBy) return undefined;
-  return draft(PHASE.columns, [id], `sequence ${key} owned by ${s.ownedBy}`, `ALTER SEQUENCE ${key} OWNED BY ${s.ownedBy};`);
+  return draft(PHASE.columns, [id], `sequence ${key} owned by ${s.ownedBy}`, `ALTER SEQUENCE ${key} OWNED BY ${s.ownedBy};`, { graph: { needs: [`column:${s.ownedBy}`, node.rel(key)] } });
 }
 
 export function alterSequence(id: string, key: string, s: SequenceDef): StepDraft {
-  return draft(PHASE.types, [id], `set options of sequence ${key}`, `ALTER SEQUENCE ${key} ${sequenceOptions(s).replace(/START WITH \S+/, `START WITH ${s.start}`)};`);
+  return draft(PHASE.types, [id], `set options of sequence ${key}`, `ALTER SEQUENCE ${key} ${sequenceOptions(s).replace(/START WITH \S+/, `START WITH ${s.start}`)};`, { graph: { creates: [node.rel(key)] } });
 }
 
 /** pg_get_functiondef prints a complete CREATE OR REPLACE statement: re-running it is idempotent. */
 export function createFunction(id: string, key: string, f: FunctionDef): StepDraft {
-  return draft(PHASE.functions, [id], `create or replace ${f.kind} ${key}`, `${f.definition};`);
+  return draft(PHASE.functions, [id], `create or replace ${f.kind} ${key}`, `${f.definition};`, { graph: { creates: [node.function(key)] } });
 }
 
-export function createView(id: string, key: string, v: ViewDef, replace: boolean): StepDraft {
+export function dropFunction(id: string, key: string, f: { kind: string; schema: string; name: string; identityArgs: string }, phase: number = PHASE.functions - 0.5): StepDraft {
+  return draft(phase, [id], `drop ${f.kind} ${key}`, `DROP ${f.kind.toUpperCase()} IF EXISTS ${q(f.schema)}.${q(f.name)}(${f.identityArgs});`, { graph: { drops: [node.function(key)] } });
+}
+
+/** Creates a view (CREATE OR REPLACE) or a materialized view (IF NOT EXISTS); a changed one is dropped first (dropView). */
+export function createView(id: string, key: string, v: ViewDef): StepDraft {
   const opts = v.options?.length ? ` WITH (${v.options.join(', ')})` : '';
+  const graph = { creates: [node.rel(key)] };
   if (v.materialized) {
-    const create = `CREATE MATERIALIZED VIEW IF NOT EXISTS ${key}${opts} AS\n${v.definition}`;
-    const sql = replace ? `DROP MATERIALIZED VIEW IF EXISTS ${key};\n${create};` : `${create};`;
-    return draft(PHASE.views, [id], `${replace ? 're-create' : 'create'} materialized view ${key}`, sql, { lock: replace ? 'ACCESS EXCLUSIVE' : 'none' });
+    return draft(PHASE.views, [id], `create materialized view ${key}`, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${key}${opts} AS\n${v.definition};`, { graph });
   }
-  const create = `CREATE OR REPLACE VIEW ${key}${opts} AS\n${v.definition};`;
-  // CREATE OR REPLACE cannot drop or rename columns; then the view is dropped and created (dependants make it fail).
-  const sql = replace ? `DROP VIEW IF EXISTS ${key};\n${create}` : create;
-  return draft(PHASE.views, [id], `${replace ? 're-create' : 'create'} view ${key}`, sql, { lock: replace ? 'ACCESS EXCLUSIVE' : 'none' });
+  return draft(PHASE.views, [id], `create view ${key}`, `CREATE OR REPLACE VIEW ${key}${opts} AS\n${v.definition};`, { graph });
+}
+
+/** Drops a view so it can be re-created (its dependents are dropped before it and re-created after). */
+export function dropView(id: string, key: string, materialized: boolean, why: string): StepDraft {
+  return draft(PHASE.dependentDrops, [id], `drop ${materialized ? 'materialized ' : ''}view ${key} (${why})`, `DROP ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${key};`, {
+    lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.rel(key)] },
+  });
 }

@@ -1,6 +1,7 @@
 import type { ColumnDef, ConstraintDef, IndexDef, PolicyDef, TableDef, TriggerDef } from '../../model/types.js';
 import { constraintExists, doBlock, ifNoConstraint, lit, q } from '../sql-util.js';
-import { draft, PHASE, type StepDraft } from './draft.js';
+import { draft, PHASE, tag, type StepDraft } from './draft.js';
+import { node } from '../graph/keys.js';
 
 /** Column definition for CREATE TABLE / ADD COLUMN. */
 export function columnSql(c: ColumnDef, withNotNull = true): string {
@@ -14,6 +15,11 @@ export function columnSql(c: ColumnDef, withNotNull = true): string {
   ].join('');
 }
 
+/** What creating a column makes: the column, its default and its NOT NULL. */
+export function columnNodes(key: string, c: ColumnDef, withNotNull = true): string[] {
+  return [node.column(key, c.name), ...(c.default !== undefined ? [node.default(key, c.name)] : []), ...(withNotNull && c.notNull ? [node.notNull(key, c.name)] : [])];
+}
+
 /** The table with its columns; constraints, indexes and the rest are separate steps. */
 export function createTable(id: string, key: string, t: TableDef): StepDraft {
   const cols = t.columns.map((c) => `  ${columnSql(c)}`).join(',\n');
@@ -25,7 +31,7 @@ export function createTable(id: string, key: string, t: TableDef): StepDraft {
   }
   if (t.rowSecurity) sql += `\nALTER TABLE ${key} ENABLE ROW LEVEL SECURITY;`;
   if (t.forceRowSecurity) sql += `\nALTER TABLE ${key} FORCE ROW LEVEL SECURITY;`;
-  return draft(PHASE.tables, [id], `create table ${key}`, sql, { table: key });
+  return draft(PHASE.tables, [id], `create table ${key}`, sql, { table: key, graph: { creates: [node.rel(key), ...t.columns.flatMap((c) => columnNodes(key, c))] } });
 }
 
 export function addColumn(id: string, key: string, c: ColumnDef, rewrites: boolean, busy: boolean): StepDraft {
@@ -34,6 +40,7 @@ export function addColumn(id: string, key: string, c: ColumnDef, rewrites: boole
     lock: 'ACCESS EXCLUSIVE',
     hazards: rewrites ? ['TAKES_ACCESS_EXCLUSIVE_LOCK', 'REWRITES_TABLE'] : [],
     needsDegraded: rewrites && busy,
+    graph: { creates: columnNodes(key, c) },
   });
 }
 
@@ -46,12 +53,33 @@ export function addColumnFilled(id: string, key: string, c: ColumnDef, fill: str
   ].join('\n');
   return draft(PHASE.columns, [id], `add column ${key}.${q(c.name)} filled by policy`, sql, {
     table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_ROWS', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true,
+    graph: { creates: columnNodes(key, c) },
   });
 }
 
 export function setDefault(id: string, key: string, c: ColumnDef): StepDraft {
   const sql = c.default === undefined ? `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`;
-  return draft(PHASE.columns, [id], `${c.default === undefined ? 'drop' : 'set'} default of ${key}.${q(c.name)}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE' });
+  return draft(PHASE.columns, [id], `${c.default === undefined ? 'drop' : 'set'} default of ${key}.${q(c.name)}`, sql, {
+    table: key, lock: 'ACCESS EXCLUSIVE', graph: c.default === undefined ? { drops: [node.default(key, c.name)] } : { creates: [node.default(key, c.name)] },
+  });
+}
+
+export function dropDefault(id: string, key: string, column: string): StepDraft {
+  return draft(PHASE.columns - 0.5, [id], `drop default of ${key}.${q(column)}`, `ALTER TABLE ${key} ALTER COLUMN ${q(column)} DROP DEFAULT;`, {
+    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.default(key, column)] },
+  });
+}
+
+export function dropTrigger(id: string, key: string, name: string): StepDraft {
+  return draft(PHASE.dependentDrops, [id], `drop trigger ${q(name)} on ${key} (its definition changes)`, `DROP TRIGGER IF EXISTS ${q(name)} ON ${key};`, {
+    table: key, lock: 'SHARE ROW EXCLUSIVE', graph: { drops: [node.trigger(key, name)] },
+  });
+}
+
+export function dropPolicy(id: string, key: string, name: string): StepDraft {
+  return draft(PHASE.dependentDrops, [id], `drop policy ${q(name)} on ${key} (its definition changes)`, `DROP POLICY IF EXISTS ${q(name)} ON ${key};`, {
+    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.policy(key, name)] },
+  });
 }
 
 /**
@@ -64,29 +92,47 @@ export function setNotNull(id: string, key: string, column: string, online: bool
   const add = ifNoConstraint(key, check, `ALTER TABLE ${key} ADD CONSTRAINT ${q(check)} CHECK (${q(column)} IS NOT NULL) NOT VALID`);
   const validate = doBlock(`  IF ${constraintExists(key, check)} THEN\n    ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(check)};\n  END IF;`);
   const finish = `ALTER TABLE ${key} ALTER COLUMN ${q(column)} SET NOT NULL;\nALTER TABLE ${key} DROP CONSTRAINT IF EXISTS ${q(check)};`;
+  const graph = { needs: [node.column(key, column)], creates: [node.notNull(key, column)] };
   if (!online) {
-    return [draft(PHASE.columns, [id], `set NOT NULL on ${key}.${q(column)}`, `${add}\n${validate}\n${finish}`, { table: key, lock: 'ACCESS EXCLUSIVE' })];
+    return [draft(PHASE.columns, [id], `set NOT NULL on ${key}.${q(column)}`, `${add}\n${validate}\n${finish}`, { table: key, lock: 'ACCESS EXCLUSIVE', graph })];
   }
   return [
-    draft(PHASE.columns, [id], `add CHECK (${q(column)} IS NOT NULL) NOT VALID on ${key}`, add, { table: key, lock: 'ACCESS EXCLUSIVE' }),
+    draft(PHASE.columns, [id], `add CHECK (${q(column)} IS NOT NULL) NOT VALID on ${key}`, add, { table: key, lock: 'ACCESS EXCLUSIVE', graph: { needs: graph.needs } }),
     draft(PHASE.validate, [id], `validate NOT NULL check on ${key}.${q(column)}`, validate, { table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false }),
-    draft(PHASE.afterConcurrent, [id], `set NOT NULL on ${key}.${q(column)}`, finish, { table: key, lock: 'ACCESS EXCLUSIVE' }),
+    draft(PHASE.afterConcurrent, [id], `set NOT NULL on ${key}.${q(column)}`, finish, { table: key, lock: 'ACCESS EXCLUSIVE', graph: { creates: graph.creates } }),
   ];
 }
 
 export function dropNotNull(id: string, key: string, column: string): StepDraft {
-  return draft(PHASE.columns, [id], `drop NOT NULL on ${key}.${q(column)}`, `ALTER TABLE ${key} ALTER COLUMN ${q(column)} DROP NOT NULL;`, { table: key, lock: 'ACCESS EXCLUSIVE' });
+  return draft(PHASE.columns, [id], `drop NOT NULL on ${key}.${q(column)}`, `ALTER TABLE ${key} ALTER COLUMN ${q(column)} DROP NOT NULL;`, {
+    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.notNull(key, column)] },
+  });
 }
 
 export function alterType(id: string, key: string, c: ColumnDef, busy: boolean): StepDraft {
   return draft(PHASE.columns, [id], `change type of ${key}.${q(c.name)} to ${c.type}`,
     `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} TYPE ${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''} USING ${q(c.name)}::${c.type};`, {
       table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['CHANGES_COLUMN_TYPE', 'REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
+      graph: { alters: [node.column(key, c.name)] },
     });
 }
 
-/** Primary key, unique, check and exclusion constraints. Online for large tables: see uniqueOnline / validateSeparately. */
+/** What adding a constraint makes: the constraint, and the index a key or exclusion constraint owns. */
+export function constraintNodes(key: string, c: ConstraintDef): string[] {
+  return [node.constraint(key, c.name), ...(c.type === 'primary_key' || c.type === 'unique' || c.type === 'exclusion' ? [node.index(key, c.name)] : [])];
+}
+
+/** Primary key, unique, check and exclusion constraints, tagged with what they create. */
 export function addConstraint(id: string, key: string, c: ConstraintDef, busy: boolean, online: boolean): StepDraft[] {
+  const steps = addConstraintSteps(id, key, c, busy, online);
+  // The first step must follow any drop of the name; what depends on the constraint follows the last.
+  tag(steps[0]!, { creates: constraintNodes(key, c) });
+  if (steps.length > 1) tag(steps[steps.length - 1]!, { creates: constraintNodes(key, c) });
+  return steps;
+}
+
+/** Online for large tables: see uniqueOnline. */
+function addConstraintSteps(id: string, key: string, c: ConstraintDef, busy: boolean, online: boolean): StepDraft[] {
   if (c.type === 'foreign_key' || c.type === 'check') {
     const phase = c.type === 'foreign_key' ? PHASE.foreignKeys : PHASE.constraints;
     const add = ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.definition.replace(/ NOT VALID$/, '')} NOT VALID`);
@@ -137,26 +183,32 @@ export function uniqueOnline(id: string, key: string, c: ConstraintDef): StepDra
 }
 
 export function dropConstraint(id: string, key: string, name: string, phase: number = PHASE.constraints): StepDraft {
-  return draft(phase, [id], `drop constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} DROP CONSTRAINT IF EXISTS ${q(name)};`, { table: key, lock: 'ACCESS EXCLUSIVE' });
-}
-
-/** Drop and re-create in the same transaction, only when the live definition differs (idempotent). */
-export function replaceConstraint(id: string, key: string, c: ConstraintDef): StepDraft {
-  const def = c.definition.replace(/ NOT VALID$/, '');
-  const body = `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${lit(key)}::regclass AND conname = ${lit(c.name)}
-             AND pg_catalog.pg_get_constraintdef(oid) <> ${lit(c.definition)}) THEN
-    ALTER TABLE ${key} DROP CONSTRAINT ${q(c.name)};
-  END IF;
-  IF NOT ${constraintExists(key, c.name)} THEN
-    ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${def}${c.type === 'foreign_key' || c.type === 'check' ? ' NOT VALID' : ''};
-${c.validated !== false && (c.type === 'foreign_key' || c.type === 'check') ? `    ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(c.name)};\n` : ''}  END IF;`;
-  return draft(c.type === 'foreign_key' ? PHASE.foreignKeys : PHASE.constraints, [id], `re-create constraint ${q(c.name)} on ${key}`, doBlock(body), {
-    table: key, lock: c.type === 'foreign_key' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE',
+  return draft(phase, [id], `drop constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} DROP CONSTRAINT IF EXISTS ${q(name)};`, {
+    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.constraint(key, name)], frees: [node.index(key, name)] },
   });
 }
 
+/**
+ * Drop (only when the live definition differs, so a re-run keeps the right one) and re-create: two steps, so that
+ * what depends on the constraint can be dropped between them and re-created after.
+ */
+export function replaceConstraint(id: string, key: string, c: ConstraintDef, busy: boolean): StepDraft[] {
+  const drop = doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${lit(key)}::regclass AND conname = ${lit(c.name)}
+             AND pg_catalog.pg_get_constraintdef(oid) <> ${lit(c.definition)}) THEN
+    ALTER TABLE ${key} DROP CONSTRAINT ${q(c.name)};
+  END IF;`);
+  return [
+    draft(PHASE.constraints - 0.5, [id], `drop constraint ${q(c.name)} on ${key} (its definition changes)`, drop, {
+      table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.constraint(key, c.name)], frees: [node.index(key, c.name)] },
+    }),
+    ...addConstraint(id, key, c, busy, false),
+  ];
+}
+
 export function validateConstraint(id: string, key: string, name: string): StepDraft {
-  return draft(PHASE.validate - 1, [id], `validate constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(name)};`, { table: key, lock: 'SHARE UPDATE EXCLUSIVE' });
+  return draft(PHASE.validate - 1, [id], `validate constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(name)};`, {
+    table: key, lock: 'SHARE UPDATE EXCLUSIVE', graph: { needs: [node.constraint(key, name)] },
+  });
 }
 
 export function indexSql(key: string, i: IndexDef, concurrently: boolean): string {
@@ -164,16 +216,17 @@ export function indexSql(key: string, i: IndexDef, concurrently: boolean): strin
 }
 
 export function createIndex(id: string, key: string, i: IndexDef, online: boolean, partitioned: boolean): StepDraft {
+  const graph = { creates: [node.index(key, i.name)] };
   if (online && !partitioned) {
     return draft(PHASE.concurrent, [id], `create index ${q(i.name)} concurrently on ${key}`, indexSql(key, i, true), {
-      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: indexSql(key, i, false),
+      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: indexSql(key, i, false), graph,
     });
   }
-  return draft(PHASE.indexes, [id], `create index ${q(i.name)} on ${key}`, indexSql(key, i, false), { table: key, lock: 'SHARE' });
+  return draft(PHASE.indexes, [id], `create index ${q(i.name)} on ${key}`, indexSql(key, i, false), { table: key, lock: 'SHARE', graph });
 }
 
 export function dropIndex(id: string, schema: string, name: string, phase: number = PHASE.indexes): StepDraft {
-  return draft(phase, [id], `drop index ${schema}.${q(name)}`, `DROP INDEX IF EXISTS ${schema}.${q(name)};`, { lock: 'ACCESS EXCLUSIVE' });
+  return draft(phase, [id], `drop index ${schema}.${q(name)}`, `DROP INDEX IF EXISTS ${schema}.${q(name)};`, { lock: 'ACCESS EXCLUSIVE', graph: { drops: [`rel:${schema}.${q(name)}`] } });
 }
 
 export function rename(id: string, what: 'index' | 'constraint', key: string, from: string, to: string): StepDraft {
@@ -181,12 +234,17 @@ export function rename(id: string, what: 'index' | 'constraint', key: string, fr
   const sql = what === 'index'
     ? `ALTER INDEX IF EXISTS ${schema}.${q(from)} RENAME TO ${q(to)};`
     : doBlock(`  IF ${constraintExists(key, from)} AND NOT ${constraintExists(key, to)} THEN\n    ALTER TABLE ${key} RENAME CONSTRAINT ${q(from)} TO ${q(to)};\n  END IF;`);
-  return draft(what === 'index' ? PHASE.indexes : PHASE.constraints, [id], `rename ${what} ${q(from)} to ${q(to)} on ${key}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE' });
+  const graph = what === 'index'
+    ? { frees: [node.index(key, from)], creates: [node.index(key, to)] }
+    : { frees: [node.constraint(key, from), node.index(key, from)], creates: [node.constraint(key, to)] };
+  return draft(what === 'index' ? PHASE.indexes : PHASE.constraints, [id], `rename ${what} ${q(from)} to ${q(to)} on ${key}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE', graph });
 }
 
 export function attachUniqueIndex(id: string, key: string, c: ConstraintDef, index: string): StepDraft {
   return draft(PHASE.constraints, [id], `turn unique index ${q(index)} into constraint ${q(c.name)} on ${key}`,
-    ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} UNIQUE USING INDEX ${q(index)}`), { table: key, lock: 'ACCESS EXCLUSIVE' });
+    ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} UNIQUE USING INDEX ${q(index)}`), {
+      table: key, lock: 'ACCESS EXCLUSIVE', graph: { frees: [node.index(key, index)], creates: constraintNodes(key, c) },
+    });
 }
 
 export function triggerSql(key: string, t: TriggerDef): string {
@@ -198,7 +256,9 @@ export function triggerSql(key: string, t: TriggerDef): string {
 
 export function createTrigger(id: string, key: string, t: TriggerDef, replace: boolean): StepDraft {
   const drop = replace ? `DROP TRIGGER IF EXISTS ${q(t.name)} ON ${key};\n` : '';
-  return draft(PHASE.triggers, [id], `${replace ? 're-create' : 'create'} trigger ${q(t.name)} on ${key}`, drop + triggerSql(key, t), { table: key, lock: 'SHARE ROW EXCLUSIVE' });
+  return draft(PHASE.triggers, [id], `${replace ? 're-create' : 'create'} trigger ${q(t.name)} on ${key}`, drop + triggerSql(key, t), {
+    table: key, lock: 'SHARE ROW EXCLUSIVE', graph: { ...(replace && { drops: [node.trigger(key, t.name)] }), creates: [node.trigger(key, t.name)] },
+  });
 }
 
 export function policySql(key: string, p: PolicyDef): string {
@@ -206,7 +266,9 @@ export function policySql(key: string, p: PolicyDef): string {
 }
 
 export function createPolicy(id: string, key: string, p: PolicyDef): StepDraft {
-  return draft(PHASE.triggers, [id], `create policy ${q(p.name)} on ${key}`, policySql(key, p), { table: key, lock: 'ACCESS EXCLUSIVE' });
+  return draft(PHASE.triggers, [id], `create policy ${q(p.name)} on ${key}`, policySql(key, p), {
+    table: key, lock: 'ACCESS EXCLUSIVE', graph: { creates: [node.policy(key, p.name)] },
+  });
 }
 
 export function tableProps(id: string, key: string, e: TableDef, a: TableDef, busy: boolean): StepDraft[] {
