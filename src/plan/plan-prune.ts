@@ -12,7 +12,7 @@ import { enumSwapSteps } from './plan-schema-level.js';
 const PRUNE_ORDER: Partial<Record<Finding['kind'], number>> = {
   unexpected_trigger: 0, unexpected_policy: 0, unexpected_constraint: 0, unexpected_index: 0, unexpected_column: 1,
   unexpected_view: 2, unexpected_table: 3, unexpected_function: 4, unexpected_sequence: 5, unexpected_enum: 6,
-  unexpected_domain: 6, unexpected_schema: 7,
+  unexpected_domain: 6, unexpected_extension: 6.5, unexpected_schema: 7,
 };
 
 export function pruneSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -62,11 +62,6 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'unexpected_sequence': {
       const s = a.sequences[f.object];
-      const owner = s?.ownedBy;
-      if (owner && ctx.findings.some((x) => x.kind === 'column_identity_differs' && x.object === owner)) {
-        ctx.leaveAlone(f, `the sequence still feeds ${owner}, whose identity change is not repaired automatically`);
-        return [];
-      }
       return s ? [dropRecorded(f.id, 'sequence', f.object, f.actual ?? '', `DROP SEQUENCE IF EXISTS ${f.object};`, undefined, { drops: [node.rel(f.object)] })] : [];
     }
     case 'unexpected_enum':
@@ -76,10 +71,15 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
       const key = Object.keys(ctx.expected.enums).find((k) => f.object.startsWith(`${k}.'`));
       return key ? enumSwapSteps(ctx, f, key) : [];
     }
+    case 'unexpected_extension': {
+      // No CASCADE: when a column or object still uses the extension, the step fails and the run rolls back.
+      const x = a.extensions[f.object];
+      return x ? [dropRecorded(f.id, 'extension', f.object, `CREATE EXTENSION ${quoteIdent(x.name)} SCHEMA ${quoteIdent(x.schema)}`, `DROP EXTENSION IF EXISTS ${quoteIdent(x.name)};`, undefined, {})] : [];
+    }
     case 'unexpected_schema':
       return [dropRecorded(f.id, 'schema', f.object, `CREATE SCHEMA ${f.object}`, `DROP SCHEMA IF EXISTS ${f.object};`, undefined, { drops: [node.schema(f.object)] })];
     default:
-      ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')} cannot be removed safely (PostgreSQL cannot drop enum values; extensions are left to the operator)`);
+      ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')} is not removed by --prune`);
       return [];
   }
 }

@@ -5,6 +5,7 @@ import { quoteIdent } from '../model/ident.js';
 import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropView, sequenceOwner } from './steps/schema-steps.js';
 import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
+import { alterDomainSteps } from './steps/domain-steps.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -37,7 +38,7 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       return owner ? [createSequence(f.id, f.object, s), owner] : [createSequence(f.id, f.object, s)];
     }
     case 'sequence_differs':
-      return e.sequences[f.object] ? [alterSequence(f.id, f.object, e.sequences[f.object]!)] : [];
+      return e.sequences[f.object] && ctx.actual.sequences[f.object] ? alterSequence(f.id, f.object, e.sequences[f.object]!, ctx.actual.sequences[f.object]!) : [];
     case 'missing_function':
     case 'function_differs':
       return e.functions[f.object] ? [createFunction(f.id, f.object, e.functions[f.object]!)] : [];
@@ -54,9 +55,17 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'enum_value_order_differs':
       return enumSwapSteps(ctx, f, f.object);
-    case 'domain_differs':
-      ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')}: PostgreSQL cannot change this in place without re-creating the type and every column using it`);
-      return [];
+    case 'domain_differs': {
+      const want = e.domains[f.object];
+      const have = ctx.actual.domains[f.object];
+      if (!want || !have) return [];
+      if (want.type !== have.type || want.collation !== have.collation) {
+        ctx.refuse(f, 'manual', `the base type or collation of domain ${f.object} differs: that needs the domain re-created and every column using it converted`,
+          'Create the new domain, convert the columns (ALTER COLUMN … TYPE … USING) and drop the old one by hand, or accept it with an --ignore rule.');
+        return [];
+      }
+      return alterDomainSteps(f.id, f.object, want, have);
+    }
     default:
       return [];
   }

@@ -10,6 +10,7 @@ import {
 } from './steps/table-steps.js';
 import { uniqueIndexFor } from '../diff/diff-constraints.js';
 import { node } from './graph/keys.js';
+import { generatedSteps, identitySteps } from './steps/column-steps.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v\w*|random|clock_timestamp|nextval|timeofday)\s*\(/;
 
@@ -31,8 +32,19 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   switch (f.kind) {
     case 'table_differs':
       if (at && (et.kind !== at.kind || et.partitionBy !== at.partitionBy || et.partitionOf !== at.partitionOf)) {
-        ctx.leaveAlone(f, 'partitioning differs: converting a table to or from a partitioned one needs a data migration');
+        ctx.refuse(f, 'manual', 'partitioning differs: converting a table to or from a partitioned one (or moving a partition) needs its rows moved into a new table',
+          'Create the new table, move the rows and swap the names by hand (docs/apply.md#what-is-refused), or accept it with an --ignore rule.');
         return [];
+      }
+      if (at && et.partitionOf !== undefined && et.partitionBound !== at.partitionBound) {
+        // Same parent, other bounds: detached and attached again; ATTACH checks that every row fits the new bounds
+        // (a row that does not makes the step fail and the run roll back).
+        const bound = et.partitionBound ?? 'DEFAULT';
+        return [...tableProps(f.id, table, et, at, busy), draft(PHASE.tables, [f.id], `attach partition ${table} to ${et.partitionOf} ${bound}`,
+          `ALTER TABLE ${et.partitionOf} DETACH PARTITION ${table};\nALTER TABLE ${et.partitionOf} ATTACH PARTITION ${table} ${bound};`, {
+            table, lock: 'ACCESS EXCLUSIVE', hazards: ['TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
+            onlyIf: `SELECT 1 FROM pg_catalog.pg_class WHERE oid = ${lit(table)}::regclass AND pg_catalog.pg_get_expr(relpartbound, oid) IS DISTINCT FROM ${lit(bound)}`,
+          })];
       }
       return at ? tableProps(f.id, table, et, at, busy) : [];
     case 'missing_column': {
@@ -52,10 +64,8 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'column_default_differs': {
       const ac = at?.columns.find((c) => c.name === name);
-      if (col && ac && col.identity !== ac.identity) {
-        ctx.leaveAlone(f, 'the default belongs to an identity change that is not repaired automatically (serial ↔ identity needs the sequence carried over)');
-        return [];
-      }
+      // Repaired with the identity change, which must order the two (plan/steps/column-steps.ts).
+      if (col && ac && col.identity !== ac.identity) return [];
       if (!col) return [];
       // Dropped in a step of its own, so that a function or sequence it calls can be replaced in between.
       return ac?.default !== undefined && col.default !== undefined ? [dropDefault(f.id, table, col.name), setDefault(f.id, table, col)] : [setDefault(f.id, table, col)];
@@ -63,19 +73,38 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'column_nullability_differs':
       if (!col) return [];
       return col.notNull ? setNotNull(f.id, table, col.name, online) : [dropNotNull(f.id, table, col.name)];
-    case 'column_type_differs':
     case 'column_collation_differs':
+      // Values do not change with the collation, only their order (and the indexes, which are rebuilt): not lossy.
+      // With a type change too, the type change's step sets both.
+      if (!col || ctx.findings.some((x) => x.kind === 'column_type_differs' && x.object === f.object)) return [];
+      return [alterType(f.id, table, col, busy)];
+    case 'column_type_differs': {
       if (!col) return [];
+      const collation = ctx.findings.filter((x) => x.kind === 'column_collation_differs' && x.object === f.object);
       if (!ctx.lossless[f.id] && !ctx.options.allowHazards.includes('CHANGES_COLUMN_TYPE')) {
-        ctx.refuse(f, 'needs_hazard', `converting ${f.object} from ${f.actual} to ${f.expected} would change or lose values (or could not be proven safe)`,
-          'Convert the data by hand, or pass --allow-hazard CHANGES_COLUMN_TYPE to let the conversion run.');
+        for (const x of [f, ...collation]) {
+          ctx.refuse(x, 'needs_hazard', `converting ${f.object} from ${f.actual} to ${f.expected} would change or lose values (or could not be proven safe)`,
+            'Convert the data by hand, or pass --allow-hazard CHANGES_COLUMN_TYPE to let the conversion run.');
+        }
         return [];
       }
-      return [alterType(f.id, table, col, busy)];
-    case 'column_identity_differs':
-    case 'column_generated_differs':
-      ctx.leaveAlone(f, `${f.kind.replace(/_/g, ' ')}: changing it needs the column's data migrated`);
-      return [];
+      const step = alterType(f.id, table, col, busy);
+      step.findingIds.push(...collation.map((x) => x.id));
+      return [step];
+    }
+    case 'column_identity_differs': {
+      const ac = at?.columns.find((c) => c.name === name);
+      if (!col || !ac) return [];
+      const withDefault = ctx.findings.filter((x) => x.kind === 'column_default_differs' && x.object === f.object).map((x) => x.id);
+      const owned = Object.entries(ctx.expected.sequences).filter(([, s]) => s.ownedBy === f.object).map(([k]) => k);
+      return identitySteps([f.id, ...withDefault], table, col, ac, owned);
+    }
+    case 'column_generated_differs': {
+      const ac = at?.columns.find((c) => c.name === name);
+      if (!col || !ac) return [];
+      const pk = Object.values(at!.constraints).find((c) => c.type === 'primary_key')?.columns ?? [];
+      return generatedSteps(f.id, table, col, ac, pk, busy);
+    }
     case 'missing_primary_key':
     case 'missing_constraint':
       if (!con) return [];

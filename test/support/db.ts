@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
@@ -77,5 +78,16 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
         resolve({ code, stdout, stderr });
       },
     );
+  });
+}
+
+const PSQL = existsSync('/usr/bin/psql') ? '/usr/bin/psql' : 'psql';
+
+/** Runs an SQL file with psql, stopping at the first error (as an operator runs a plan script). */
+export function psqlFile(file: string, url: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, url], { env: { PATH: process.env.PATH, LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0, stdout, stderr });
+    });
   });
 }

@@ -64,6 +64,10 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
         addRefs(def, c.default);
       }
       if (c.notNull) add(node.notNull(key, c.name), col);
+      if (c.identity) {
+        add(node.identity(key, c.name), col);
+        add(node.identity(key, c.name), node.notNull(key, c.name));
+      }
     }
     for (const c of Object.values(t.constraints)) {
       const con = node.constraint(key, c.name);

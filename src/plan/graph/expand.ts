@@ -23,11 +23,16 @@ export function expandDependents(drafts: StepDraft[], expected: SchemaModel, act
   const dependents = dependentsOf(liveDeps);
   const gone = new Set<string>();
   const changedBy = new Map<string, string[]>();
-  const queue: { key: string; op: 'drop' | 'alter' }[] = [];
+  const queue: { key: string; op: 'drop' | 'alter' | 'replace' }[] = [];
   const altered = new Set<string>();
+  /** What a step that drops and re-creates an object makes again itself (a column with its default and NOT NULL). */
+  const remade = new Set<string>();
   for (const d of drafts) {
+    const creates = new Set(d.graph?.creates ?? []);
     for (const k of d.graph?.drops ?? []) {
-      if (!gone.has(k)) queue.push({ key: k, op: 'drop' });
+      // Dropped and created again by the same step: PostgreSQL removes its dependents, and they must come back.
+      if (creates.has(k)) for (const c of creates) if (c !== k) remade.add(c);
+      if (!gone.has(k)) queue.push({ key: k, op: creates.has(k) ? 'replace' : 'drop' });
       gone.add(k);
       changedBy.set(k, [...new Set([...(changedBy.get(k) ?? []), ...d.findingIds])]);
     }
@@ -41,7 +46,7 @@ export function expandDependents(drafts: StepDraft[], expected: SchemaModel, act
   for (let item = queue.shift(); item; item = queue.shift()) {
     const { key, op } = item;
     for (const dep of [...(dependents.get(key) ?? [])].sort()) {
-      if (gone.has(dep) || (altered.has(dep) && kindOf(dep) === 'column')) continue;
+      if (gone.has(dep) || remade.has(dep) || (altered.has(dep) && kindOf(dep) === 'column')) continue;
       // Part of a table or view that the plan drops anyway (it goes with it).
       const owner = ownerOf(actual, dep);
       if (owner !== undefined && gone.has(`rel:${owner}`)) continue;
@@ -62,14 +67,16 @@ export function expandDependents(drafts: StepDraft[], expected: SchemaModel, act
 }
 
 /** Does PostgreSQL itself take care of `dependent` when `key` is dropped (or, for a column, has its type changed)? */
-function leftToPostgres(actual: SchemaModel, key: string, dependent: string, op: 'drop' | 'alter'): boolean {
+function leftToPostgres(actual: SchemaModel, key: string, dependent: string, op: 'drop' | 'alter' | 'replace'): boolean {
   const kind = kindOf(key);
   const depKind = kindOf(dependent);
   const owner = ownerOf(actual, dependent);
+  // Dropped and created again: whatever PostgreSQL removes with it must be re-created, so nothing is left to it.
+  if (op === 'replace') return false;
   if (op === 'alter') {
-    // ALTER COLUMN … TYPE rebuilds indexes and constraints (foreign keys included) and casts the default; views,
-    // policies, triggers and generated columns that read the column stop it.
-    return depKind === 'constraint' || depKind === 'default' || depKind === 'notnull' || (depKind === 'rel' && indexOwner(actual, nameOf(dependent)) !== undefined);
+    // ALTER COLUMN … TYPE rebuilds indexes and constraints (foreign keys included), casts the default and changes
+    // an identity's sequence; views, policies, triggers and generated columns that read the column stop it.
+    return depKind === 'constraint' || depKind === 'default' || depKind === 'notnull' || depKind === 'identity' || (depKind === 'rel' && indexOwner(actual, nameOf(dependent)) !== undefined);
   }
   if (kind === 'rel') {
     // A table or view takes its columns, constraints, indexes, triggers and policies with it.
@@ -78,7 +85,7 @@ function leftToPostgres(actual: SchemaModel, key: string, dependent: string, op:
   if (kind === 'column') {
     // DROP COLUMN removes the column's default and NOT NULL, and the indexes and constraints of its own table that use it.
     const table = tableOfKey(key);
-    return owner === table && (depKind === 'default' || depKind === 'notnull' || depKind === 'constraint' || depKind === 'rel');
+    return owner === table && (depKind === 'default' || depKind === 'notnull' || depKind === 'identity' || depKind === 'constraint' || depKind === 'rel');
   }
   return false;
 }
@@ -86,7 +93,7 @@ function leftToPostgres(actual: SchemaModel, key: string, dependent: string, op:
 /** The relation an object belongs to (its table or view), if it is a part of one. */
 function ownerOf(actual: SchemaModel, key: string): string | undefined {
   switch (kindOf(key)) {
-    case 'column': case 'default': case 'notnull': case 'constraint': case 'trigger': case 'policy':
+    case 'column': case 'default': case 'notnull': case 'identity': case 'constraint': case 'trigger': case 'policy':
       return tableOfKey(key);
     case 'rel':
       return indexOwner(actual, nameOf(key))?.table;

@@ -13,6 +13,8 @@ export const node = {
   column: (table: string, column: string) => `column:${table}.${quoteIdent(column)}`,
   default: (table: string, column: string) => `default:${table}.${quoteIdent(column)}`,
   notNull: (table: string, column: string) => `notnull:${table}.${quoteIdent(column)}`,
+  /** A column's GENERATED … AS IDENTITY (it needs the column's NOT NULL). */
+  identity: (table: string, column: string) => `identity:${table}.${quoteIdent(column)}`,
   constraint: (table: string, name: string) => `constraint:${table}.${quoteIdent(name)}`,
   trigger: (table: string, name: string) => `trigger:${table}.${quoteIdent(name)}`,
   policy: (table: string, name: string) => `policy:${table}.${quoteIdent(name)}`,
@@ -21,7 +23,7 @@ export const node = {
   index: (table: string, name: string) => `rel:${schemaOf(table)}.${quoteIdent(name)}`,
 };
 
-export type NodeKind = 'schema' | 'type' | 'rel' | 'column' | 'default' | 'notnull' | 'constraint' | 'trigger' | 'policy' | 'function';
+export type NodeKind = 'schema' | 'type' | 'rel' | 'column' | 'default' | 'notnull' | 'identity' | 'constraint' | 'trigger' | 'policy' | 'function';
 
 export function kindOf(key: string): NodeKind {
   return key.slice(0, key.indexOf(':')) as NodeKind;

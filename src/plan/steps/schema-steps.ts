@@ -2,6 +2,7 @@ import type { DomainDef, EnumDef, FunctionDef, SequenceDef, ViewDef } from '../.
 import { doBlock, lit, q } from '../sql-util.js';
 import { draft, PHASE, type StepDraft } from './draft.js';
 import { node } from '../graph/keys.js';
+import { continueAfterMax } from './column-steps.js';
 
 export function createSchema(id: string, name: string): StepDraft {
   return draft(PHASE.schema, [id], `create schema ${name}`, `CREATE SCHEMA IF NOT EXISTS ${name};`, { graph: { creates: [node.schema(name)] } });
@@ -41,14 +42,25 @@ export function createSequence(id: string, key: string, s: SequenceDef): StepDra
   return draft(PHASE.types, [id], `create sequence ${key}`, `CREATE SEQUENCE IF NOT EXISTS ${key} ${sequenceOptions(s)};`, { graph: { creates: [node.rel(key)] } });
 }
 
-/** OWNED BY needs the table: it runs with the columns. */
+/**
+ * OWNED BY needs the table: it runs with the columns. A new sequence for a column that already holds values (a
+ * serial re-created, an identity replaced by a serial) continues after the largest of them, or the next insert
+ * would collide.
+ */
 export function sequenceOwner(id: string, key: string, s: SequenceDef): StepDraft | undefined {
   if (!s.ownedBy) return undefined;
-  return draft(PHASE.columns, [id], `sequence ${key} owned by ${s.ownedBy}`, `ALTER SEQUENCE ${key} OWNED BY ${s.ownedBy};`, { graph: { needs: [`column:${s.ownedBy}`, node.rel(key)] } });
+  return draft(PHASE.columns, [id], `sequence ${key} owned by ${s.ownedBy}, continuing after the column's largest value`, `ALTER SEQUENCE ${key} OWNED BY ${s.ownedBy};\n${continueAfterMax(key, s)}`, {
+    graph: { needs: [`column:${s.ownedBy}`, node.rel(key)] },
+  });
 }
 
-export function alterSequence(id: string, key: string, s: SequenceDef): StepDraft {
-  return draft(PHASE.types, [id], `set options of sequence ${key}`, `ALTER SEQUENCE ${key} ${sequenceOptions(s).replace(/START WITH \S+/, `START WITH ${s.start}`)};`, { graph: { creates: [node.rel(key)] } });
+/** Options in place (the current value does not move), then OWNED BY, which needs the column: with the columns. */
+export function alterSequence(id: string, key: string, s: SequenceDef, live: SequenceDef): StepDraft[] {
+  const out = [draft(PHASE.types, [id], `set options of sequence ${key}`, `ALTER SEQUENCE ${key} ${sequenceOptions(s)};`, { graph: { creates: [node.rel(key)] } })];
+  if (s.ownedBy !== live.ownedBy) {
+    out.push(s.ownedBy ? sequenceOwner(id, key, s)! : draft(PHASE.columns, [id], `sequence ${key} owned by no column`, `ALTER SEQUENCE ${key} OWNED BY NONE;`, { graph: { needs: [node.rel(key)] } }));
+  }
+  return out;
 }
 
 /** pg_get_functiondef prints a complete CREATE OR REPLACE statement: re-running it is idempotent. */
