@@ -369,6 +369,9 @@ describe('report renderers', () => {
     expect(bad((r) => (r.findings[0].kind = 'missing_thing'))).toBe(false);
     expect(bad((r) => (r.findings[0].severity = 'notice'))).toBe(false);
     expect(bad((r) => (r.findings[0].severity = 'info'))).toBe(true);
+    const unmodeled = { id: 'unmodeled_objects:operator', kind: 'unmodeled_objects', objectType: 'kind', object: 'operator', severity: 'warning' };
+    expect(bad((r) => Object.assign(r.findings[0], unmodeled))).toBe(true);
+    expect(bad((r) => Object.assign(r.findings[0], unmodeled, { objectType: 'kinds' }))).toBe(false);
     expect(bad((r) => (r.findings[0].extra = 1))).toBe(false);
     expect(bad((r) => (r.formatVersion = 2))).toBe(false);
     expect(bad((r) => delete r.summary.unknownProbes)).toBe(false);

@@ -2,13 +2,21 @@
  * Round trip over the DDL corpus (test/corpus/ddl, one case per file): the same DDL loaded into two databases
  * snapshots to byte-identical manifests, and `snapshot --from-sql` of the same file (replayed on the embedded
  * PostgreSQL, a different major from the test server unless the matrix runs on it) gives the same manifest again,
- * and diagnosing the database against either reports nothing.
+ * and diagnosing the database against either reports nothing (but the kinds the model does not cover, named alike
+ * on both sides).
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, runCli } from './support/db.js';
+
+interface Finding {
+  id: string;
+  kind: string;
+  expected?: string;
+  actual?: string;
+}
 
 const dir = new URL('./corpus/ddl/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'sd-round-trip-'));
@@ -45,10 +53,14 @@ describe('DDL corpus round trip', () => {
         runCli(['diagnose', '--url', a.url, '--expected', manifest, '--format', 'json']),
         runCli(['diagnose', '--url', a.url, '--expected', dir + file, '--format', 'json']),
       ]);
-      expect(JSON.parse(own.stdout).findings).toEqual([]);
-      expect(own.code).toBe(0);
-      expect(JSON.parse(replayed.stdout).findings).toEqual([]);
-      expect(replayed.code).toBe(0);
+      for (const r of [own, replayed]) {
+        const findings = JSON.parse(r.stdout).findings as Finding[];
+        // Kinds the model does not cover (composite and range types…) are named on both sides, never compared:
+        // the same names on each side, and no other finding. They are warnings that are not drift (without --strict).
+        expect(findings.filter((f) => f.kind !== 'unmodeled_objects')).toEqual([]);
+        for (const f of findings) expect(f.actual, f.id).toBe(f.expected);
+        expect(r.code).toBe(0);
+      }
     } finally {
       await Promise.all([a.drop(), b.drop()]);
     }

@@ -110,12 +110,13 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
         result.failed.sqlstate === '55P03' ? 'Retry when the blocking sessions are done, or raise --lock-timeout.' : 'Fix the cause, then run apply again (it is idempotent).');
     }
     // Verify: re-read the catalog; every finding a step repaired must be gone, and no new one may have appeared
-    // (a repair that turned one difference into another is not a repair).
+    // (a repair that turned one difference into another is not a repair). Objects of kinds that are not compared
+    // (unmodeled_objects) are never a repair's doing: apply leaves them and reports them in the plan.
     const after = await introspect(client, { schemas: flags.schema ?? [] });
     const repaired = new Set(plan.steps.flatMap((s) => s.findingIds));
     const before = new Set(a.findings.map((f) => f.id));
     const left = diffSchemas(a.expectedModel, after)
-      .filter((f) => !isBookkeeping(f, after))
+      .filter((f) => !isBookkeeping(f, after) && f.kind !== 'unmodeled_objects')
       .filter((f) => repaired.has(f.id) || (!before.has(f.id) && !a.ignoredIds.has(f.id)));
     await recordRun(client, runId, started, plan, result, left.length === 0 ? 'applied' : 'verification_failed', left.map((f) => f.id).join(', '));
     if (left.length > 0) {

@@ -4,13 +4,17 @@ import type pg from 'pg';
 import { renderManifest } from '../manifest/format.js';
 import type { SchemaModel } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
+import { COUNTED_KINDS } from '../model/unmodeled.js';
 import type { Finding } from '../diff/finding.js';
 import { planRepairs, type TableFacts } from '../plan/plan-repairs.js';
 import type { Policies } from '../plan/policies.js';
 import type { RepairPlan } from '../plan/types.js';
 
+/** The schema's fingerprint, for the stale-plan check. The number of large objects is data: it does not count. */
 export function fingerprintOf(model: SchemaModel): string {
-  return createHash('sha256').update(renderManifest(model, undefined)).digest('hex');
+  const unmodeled = Object.fromEntries(Object.entries(model.unmodeled ?? {}).filter(([kind]) => !COUNTED_KINDS.includes(kind)));
+  const schema = { ...model, unmodeled: Object.keys(unmodeled).length > 0 ? unmodeled : undefined };
+  return createHash('sha256').update(renderManifest(schema, undefined)).digest('hex');
 }
 
 /** Size of every table in bytes, in one query (0 means no rows: strong locks on it are harmless). */
@@ -27,7 +31,7 @@ async function tableFacts(client: pg.Client): Promise<Record<string, TableFacts>
  * A column type change is safe when every value survives the conversion unchanged: cast to the new type and back,
  * it compares equal. One read-only query per type finding (there are few); an error means "not proven".
  */
-async function losslessConversions(client: pg.Client, findings: Finding[], actual: SchemaModel): Promise<Record<string, boolean>> {
+async function losslessConversions(client: pg.Client, findings: Finding[], actual: SchemaModel, expected: SchemaModel): Promise<Record<string, boolean>> {
   const out: Record<string, boolean> = {};
   for (const f of findings) {
     if (f.kind !== 'column_type_differs' || f.table === undefined || f.expected === undefined || f.actual === undefined) continue;
@@ -35,11 +39,14 @@ async function losslessConversions(client: pg.Client, findings: Finding[], actua
     const col = t?.columns.find((c) => `${f.table}.${quoteIdent(c.name)}` === f.object);
     if (!col) continue;
     const c = quoteIdent(col.name);
+    // A domain the plan creates does not exist yet: its base type tells whether the values survive (a value its
+    // CHECK rejects makes the step fail and the run roll back).
+    const target = actual.domains[f.expected] === undefined ? expected.domains[f.expected]?.type ?? f.expected : f.expected;
     try {
       await client.query('BEGIN READ ONLY');
       await client.query('SET LOCAL search_path = pg_catalog');
       const { rows } = await client.query<{ bad: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM ${f.table} WHERE ${c} IS NOT NULL AND (${c}::${f.expected})::${f.actual} IS DISTINCT FROM ${c}) AS bad`,
+        `SELECT EXISTS (SELECT 1 FROM ${f.table} WHERE ${c} IS NOT NULL AND (${c}::${target})::${f.actual} IS DISTINCT FROM ${c}) AS bad`,
       );
       out[f.id] = rows[0]?.bad === false;
     } catch {
@@ -105,7 +112,7 @@ export async function buildPlan(client: pg.Client, findings: Finding[], expected
       onlineThresholdBytes: onlineThreshold(flags.onlineThreshold),
     },
     tables: await tableFacts(client),
-    lossless: await losslessConversions(client, findings, actual),
+    lossless: await losslessConversions(client, findings, actual, expected),
     enumValueInUse: flags.prune ? await enumValuesInUse(client, findings, actual) : {},
     fingerprint: fingerprintOf(actual),
   });

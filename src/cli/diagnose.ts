@@ -7,6 +7,7 @@ import { analyse, loadExpectedFor } from './analyse.js';
 import { colourOn } from './spinner.js';
 import type { DiagnoseReport, MigrationStatus } from '../report/report.js';
 import { FORMATS } from '../report/render.js';
+import { isDrift, strictSeverities } from '../diff/findings.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 
 export interface DiagnoseFlags extends ConnectionFlags {
@@ -17,6 +18,7 @@ export interface DiagnoseFlags extends ConnectionFlags {
   ignore?: string[];
   probeTimeout?: string;
   probes?: boolean;
+  strict?: boolean;
 }
 
 export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<number> {
@@ -25,15 +27,18 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
     throw new UsageError('BAD_OPTION', `--format "${format}" is not one of ${FORMATS.join(', ')}.`, 'For CI use json, github, junit, sarif or markdown.');
   }
   const failOn = flags.failOn ?? 'drift';
-  if (!['drift', 'blockers', 'never'].includes(failOn)) {
-    throw new UsageError('BAD_OPTION', `--fail-on "${failOn}" is not one of drift, blockers, never.`, 'drift (default) fails on any error or warning finding; blockers only when data blocks a repair.');
+  if (!['drift', 'error', 'blockers', 'never'].includes(failOn)) {
+    throw new UsageError('BAD_OPTION', `--fail-on "${failOn}" is not one of drift, error, blockers, never.`,
+      'drift (default) fails on any error or warning finding; error only on errors; blockers only when data blocks a repair.');
   }
   const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
   const input = connectionInput(flags, io);
   const loaded = await loadExpectedFor(flags);
   const { client, connection } = await connect(input);
   try {
-    const { findings, ignored, expected } = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);
+    const analysed = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);
+    const { ignored, expected } = analysed;
+    const findings = flags.strict ? strictSeverities(analysed.findings) : analysed.findings;
 
     let migrations: MigrationStatus | undefined;
     if (flags.migrations !== undefined) {
@@ -65,9 +70,11 @@ export function buildReport(
   const blockers = findings.filter((f) => f.blockers?.some((b) => b.status === 'ok' && (b.count ?? 0) > 0)).length;
   const unknownProbes = findings.reduce((n, f) => n + (f.blockers?.filter((b) => b.status === 'unknown').length ?? 0), 0);
   const migrationDrift = migrations ? migrations.unapplied.length + migrations.missingFiles.length + migrations.checksumMismatches.length : 0;
-  // Info findings (the database is stricter than expected) are not drift: they never fail the run.
-  const drift = findings.some((f) => f.severity !== 'info') || migrationDrift > 0;
-  const failed = failOn === 'drift' ? drift : failOn === 'blockers' ? blockers > 0 : false;
+  // Info findings (the database is stricter than expected) are not drift: they never fail the run. Neither are
+  // objects of kinds that are not compared (unmodeled_objects warnings), unless --strict made them errors.
+  const drift = findings.some(isDrift) || migrationDrift > 0;
+  const errors = findings.some((f) => f.severity === 'error') || migrationDrift > 0;
+  const failed = failOn === 'drift' ? drift : failOn === 'error' ? errors : failOn === 'blockers' ? blockers > 0 : false;
   return {
     formatVersion: 1,
     tool: { name: 'schema-doctor', version: PACKAGE_VERSION },

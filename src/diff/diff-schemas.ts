@@ -7,10 +7,12 @@ import { describePolicy, describeTableProps } from './describe.js';
 import { diffColumns } from './diff-columns.js';
 import { diffConstraints, diffIndexes } from './diff-constraints.js';
 import { diffTypes } from './diff-types.js';
+import { diffUnmodeled } from './diff-unmodeled.js';
 
 /**
  * Compares the expected schema with the live one. Pure: two models in, findings out, in a stable order
- * (schema-level objects, then tables and views by key, each object's findings in a fixed order).
+ * (schema-level objects, then tables and views by key, each object's findings in a fixed order, then the kinds of
+ * objects that are not compared).
  */
 export function diffSchemas(expected: SchemaModel, actual: SchemaModel): Finding[] {
   const out: Finding[] = [];
@@ -36,6 +38,7 @@ export function diffSchemas(expected: SchemaModel, actual: SchemaModel): Finding
       if (e.comment !== a.comment) out.push(finding('comment_differs', 'function', key, 'The comment differs.', { expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
     },
   });
+  diffUnmodeled(expected, actual, out);
   return out;
 }
 

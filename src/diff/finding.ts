@@ -20,7 +20,8 @@ export type FindingKind =
   | 'missing_function' | 'unexpected_function' | 'function_differs'
   | 'missing_trigger' | 'unexpected_trigger' | 'trigger_differs'
   | 'missing_policy' | 'unexpected_policy' | 'policy_differs'
-  | 'comment_differs';
+  | 'comment_differs'
+  | 'unmodeled_objects';
 
 /**
  * error: the database lacks or contradicts what is expected. warning: extra objects, equivalents, comments.
@@ -31,7 +32,9 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type ObjectType =
   | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
-  | 'view' | 'function' | 'trigger' | 'policy';
+  | 'view' | 'function' | 'trigger' | 'policy'
+  /** `unmodeled_objects`: the object is a kind of objects (`text search configuration`), not one object. */
+  | 'kind';
 
 export interface Finding {
   /** `${kind}:${object}`: stable across runs, usable in --ignore. */

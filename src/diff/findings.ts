@@ -1,12 +1,12 @@
 import type { Finding, FindingKind, ObjectType, Severity } from './finding.js';
 
 /**
- * Severity follows from the kind: a database stricter than expected is info; extra objects, equivalents and
- * comments are warnings; the rest are errors.
+ * Severity follows from the kind: a database stricter than expected is info; extra objects, equivalents,
+ * comments and objects of kinds that are not compared (`unmodeled_objects`) are warnings; the rest are errors.
  */
 export function severityOf(kind: FindingKind): Severity {
   if (kind === 'constraint_stricter_than_expected') return 'info';
-  if (kind.startsWith('unexpected_') || kind === 'comment_differs' || kind === 'constraint_renamed' || kind === 'index_renamed' || kind === 'unique_index_instead_of_constraint') {
+  if (kind.startsWith('unexpected_') || kind === 'comment_differs' || kind === 'unmodeled_objects' || kind === 'constraint_renamed' || kind === 'index_renamed' || kind === 'unique_index_instead_of_constraint') {
     return 'warning';
   }
   return 'error';
@@ -35,3 +35,19 @@ export function finding(
 
 /** The hint of `constraint_stricter_than_expected` (also used for domain checks). */
 export const STRICTER_HINT = 'Validated in the database, NOT VALID in the expected schema: every row was checked, so the database is stricter than expected. Nothing to repair (apply never un-validates a constraint); mark it validated in the manifest when that is what you want.';
+
+/**
+ * `diagnose --strict`: objects of kinds schema-doctor does not compare are errors, so that `--fail-on error` fails
+ * on them too (a comparison that cannot vouch for everything is not a pass).
+ */
+/**
+ * Whether a finding fails the drift gate: errors and warnings do, except the warnings that name objects of kinds
+ * that are not compared (they become errors under --strict); info never does.
+ */
+export function isDrift(f: { kind: FindingKind; severity: Severity }): boolean {
+  return f.severity === 'error' || (f.severity === 'warning' && f.kind !== 'unmodeled_objects');
+}
+
+export function strictSeverities<F extends { kind: FindingKind; severity: Severity }>(findings: F[]): F[] {
+  return findings.map((f) => (f.kind === 'unmodeled_objects' ? { ...f, severity: 'error' as const } : f));
+}

@@ -1,4 +1,5 @@
 import type { SchemaModel } from './types.js';
+import { SCHEMA_SCOPED_KINDS, schemaOfName } from './unmodeled.js';
 
 /** Keeps only the objects in schemas matching one of the patterns (regular expressions, as from globToRegex). */
 export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel {
@@ -6,6 +7,9 @@ export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel
   const res = patterns.map((p) => new RegExp(p));
   const keep = (schema: string) => res.some((r) => r.test(schema));
   const pick = <T extends { schema: string }>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([, v]) => keep(v.schema)));
+  const unmodeled = Object.entries(model.unmodeled ?? {})
+    .map(([kind, names]) => [kind, SCHEMA_SCOPED_KINDS.includes(kind) ? names.filter((n) => keep(schemaOfName(n))) : names] as const)
+    .filter(([, names]) => names.length > 0);
   return {
     schemas: Object.fromEntries(Object.entries(model.schemas).filter(([, v]) => keep(v.name))),
     extensions: model.extensions,
@@ -15,5 +19,6 @@ export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel
     tables: pick(model.tables),
     views: pick(model.views),
     functions: pick(model.functions),
+    ...(unmodeled.length > 0 && { unmodeled: Object.fromEntries(unmodeled) }),
   };
 }

@@ -20,6 +20,12 @@ export interface SchemaModel {
   tables: Record<string, TableDef>;
   views: Record<string, ViewDef>;
   functions: Record<string, FunctionDef>;
+  /**
+   * The census of user objects of kinds the model does not cover (operators, text search configurations,
+   * aggregates, rules, …): kind → names, sorted. They are named so that a comparison never ignores them silently,
+   * but their definitions are not compared. Absent when there are none (older manifests stay byte-identical).
+   */
+  unmodeled?: Record<string, string[]>;
 }
 
 export interface SchemaDef {

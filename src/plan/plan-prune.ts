@@ -28,7 +28,19 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
   const name = ctx.nameIn(f);
   switch (f.kind) {
     case 'unexpected_table':
-      return at ? [archiveTable(f.id, f.object, at.schema, at.name)] : [];
+    {
+      if (!at) return [];
+      // Types the plan drops: the archived copy keeps those columns' values as text (or the domain's base type).
+      const dropped = new Set(ctx.findings.filter((x) => x.kind === 'unexpected_enum' || x.kind === 'unexpected_domain').map((x) => x.object));
+      const convert = at.columns.flatMap((c) => {
+        const array = c.type.endsWith('[]');
+        const base = array ? c.type.slice(0, -2) : c.type;
+        if (!dropped.has(base)) return [];
+        const to = a.domains[base]?.type ?? 'text';
+        return [{ column: c.name, type: array ? `${to}[]` : to }];
+      });
+      return [archiveTable(f.id, f.object, at.schema, at.name, at.columns.map((c) => c.name), convert)];
+    }
     case 'unexpected_column': {
       if (!at || !table) return [];
       const pk = Object.values(at.constraints).find((c) => c.type === 'primary_key')?.columns ?? [];

@@ -72,6 +72,10 @@ export function planRepairs(input: PlanInput): RepairPlan {
   // Each finding's steps, in the order they must run among themselves.
   let groups: StepDraft[][] = [];
   for (const f of input.findings) {
+    if (f.kind === 'unmodeled_objects') {
+      ctx.leaveAlone(f, 'not compared (schema-doctor does not model this kind of object): nothing to repair', 'Check them by hand (docs/coverage.md), or accept them with an --ignore rule.');
+      continue;
+    }
     if (f.kind.startsWith('unexpected_')) {
       if (input.options.prune) groups.push(pruneSteps(ctx, f));
       else ctx.leaveAlone(f, 'not in the expected schema; left alone', 'Pass --prune to archive and remove it, or add it to the manifest.');

@@ -2,7 +2,7 @@ import type { Finding } from '../diff/finding.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { quoteIdent } from '../model/ident.js';
-import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropView, sequenceOwner } from './steps/schema-steps.js';
+import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropFunction, dropView, sequenceOwner } from './steps/schema-steps.js';
 import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
@@ -40,8 +40,17 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'sequence_differs':
       return e.sequences[f.object] && ctx.actual.sequences[f.object] ? alterSequence(f.id, f.object, e.sequences[f.object]!, ctx.actual.sequences[f.object]!) : [];
     case 'missing_function':
-    case 'function_differs':
-      return e.functions[f.object] ? [createFunction(f.id, f.object, e.functions[f.object]!)] : [];
+    case 'function_differs': {
+      const want = e.functions[f.object];
+      const have = ctx.actual.functions[f.object];
+      if (!want) return [];
+      // CREATE OR REPLACE cannot change the result type, parameter names or defaults, or OUT parameters: then the
+      // function is dropped (its dependents before it, re-created after) and created.
+      if (have && signatureOf(have.definition) !== signatureOf(want.definition)) {
+        return [dropFunction(f.id, f.object, have, PHASE.dependentDrops), createFunction(f.id, f.object, want)];
+      }
+      return [createFunction(f.id, f.object, want)];
+    }
     case 'missing_view':
     case 'view_differs': {
       const v = e.views[f.object];
@@ -69,6 +78,12 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     default:
       return [];
   }
+}
+
+/** What CREATE OR REPLACE must keep: the header line (name, parameters with names, modes and defaults) and RETURNS. */
+function signatureOf(definition: string): string {
+  const lines = definition.split('\n');
+  return [lines[0], ...lines.filter((l) => /^ RETURNS /.test(l))].join('\n');
 }
 
 /** The enum's findings, keyed by enum: its missing values, unexpected values and order. */

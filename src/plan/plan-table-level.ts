@@ -3,7 +3,7 @@ import type { TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
-import { lit } from './sql-util.js';
+import { doBlock, lit } from './sql-util.js';
 import {
   addColumn, addColumnFilled, addConstraint, alterType, attachUniqueIndex, createIndex, createPolicy, createTable, createTrigger,
   dropDefault, dropIndex, dropNotNull, dropPolicy, dropTrigger, rename, replaceConstraint, setDefault, setNotNull, tableProps, validateConstraint,
@@ -19,7 +19,13 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   const table = f.table;
   const et = ctx.tableOf(f, 'expected');
   const at = ctx.tableOf(f, 'actual');
-  if (f.kind === 'missing_table') return et ? wholeTable(f.id, f.object, et) : [];
+  if (f.kind === 'missing_table') {
+    if (!et) return [];
+    const steps = wholeTable(f.id, f.object, et);
+    const parked = et.partitionOf !== undefined && et.partitionBound !== 'DEFAULT' ? defaultPartitionOf(ctx, et.partitionOf) : undefined;
+    if (parked) steps[0] = partitionBesideDefault(f.id, f.object, et, parked, ctx.busy(parked));
+    return steps;
+  }
   if (f.kind === 'comment_differs') return commentStep(ctx, f);
   if (table !== undefined && !et && ctx.expected.views[table]) return viewIndexSteps(ctx, f, table);
   if (table === undefined || !et) return [];
@@ -171,10 +177,43 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   }
 }
 
+/** The live default partition of a partitioned table, if it has one. */
+function defaultPartitionOf(ctx: PlanContext, parent: string): string | undefined {
+  return Object.entries(ctx.actual.tables).find(([, t]) => t.partitionOf === parent && t.partitionBound === 'DEFAULT')?.[0];
+}
+
+/**
+ * A new partition beside a default partition: the rows of the default partition that belong to the new one would
+ * make CREATE … PARTITION OF fail. The default partition is detached, the new partition created, the default
+ * partition's rows taken out and the default partition attached again, then those rows inserted through the parent,
+ * which routes each to the partition it belongs to. Every row is kept; the count is reported.
+ */
+function partitionBesideDefault(id: string, key: string, t: TableDef, parked: string, busy: boolean): StepDraft {
+  const parent = t.partitionOf!;
+  const cols = t.columns.filter((c) => c.generated === undefined).map((c) => quoteIdent(c.name)).join(', ');
+  const sql = `${createTable(id, key, t).sql}`;
+  const body = doBlock(`  IF to_regclass(${lit(key)}) IS NULL THEN
+    ALTER TABLE ${parent} DETACH PARTITION ${parked};
+    ${sql.split('\n').join('\n    ')}
+    CREATE TEMPORARY TABLE sd_parked ON COMMIT DROP AS SELECT ${cols} FROM ${parked} WITH NO DATA;
+    WITH moved AS (DELETE FROM ${parked} RETURNING ${cols}) INSERT INTO sd_parked SELECT * FROM moved;
+    ALTER TABLE ${parent} ATTACH PARTITION ${parked} DEFAULT;
+    INSERT INTO ${parent} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM sd_parked;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE NOTICE 'schema-doctor: rows_affected=% (rows of the default partition routed again)', n;
+    DROP TABLE sd_parked;
+  END IF;`, 'n bigint;');
+  return { ...createTable(id, key, t), summary: `create partition ${key} beside the default partition ${parked}, moving the rows that belong to it`, sql: body,
+    lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_ROWS', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy };
+}
+
 /** A missing table with all its parts; foreign keys run after every table exists. */
 function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
   const out: StepDraft[] = [createTable(id, key, t)];
-  for (const c of Object.values(t.constraints)) if (!(t.partitionOf && c.type !== 'check')) out.push(...addConstraint(id, key, c, false, false));
+  // Keys before the checks and foreign keys (a self-referencing foreign key needs the table's own key).
+  const order = ['primary_key', 'unique', 'exclusion', 'check', 'foreign_key'];
+  const constraints = Object.values(t.constraints).sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  for (const c of constraints) if (!(t.partitionOf && c.type !== 'check')) out.push(...addConstraint(id, key, c, false, false));
   for (const i of Object.values(t.indexes)) out.push(createIndex(id, key, i, false, t.kind === 'partitioned'));
   for (const tr of Object.values(t.triggers)) out.push(createTrigger(id, key, tr, false));
   for (const p of Object.values(t.policies)) out.push(createPolicy(id, key, p));

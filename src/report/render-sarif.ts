@@ -68,6 +68,7 @@ export const KIND_DESCRIPTIONS: Record<FindingKind, string> = {
   unexpected_policy: 'The database has a row-level security policy that is not in the expected schema.',
   policy_differs: 'A row-level security policy is defined differently.',
   comment_differs: 'An object has a different comment.',
+  unmodeled_objects: 'The database or the expected schema holds objects of a kind schema-doctor does not compare (named, not checked).',
 };
 
 export interface SarifOptions {

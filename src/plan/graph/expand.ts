@@ -25,14 +25,12 @@ export function expandDependents(drafts: StepDraft[], expected: SchemaModel, act
   const changedBy = new Map<string, string[]>();
   const queue: { key: string; op: 'drop' | 'alter' | 'replace' }[] = [];
   const altered = new Set<string>();
-  /** What a step that drops and re-creates an object makes again itself (a column with its default and NOT NULL). */
-  const remade = new Set<string>();
+  /** What the plan creates: an object dropped and created again is replaced, and its own parts come back with it. */
+  const remade = new Set(drafts.flatMap((d) => d.graph?.creates ?? []));
   for (const d of drafts) {
-    const creates = new Set(d.graph?.creates ?? []);
     for (const k of d.graph?.drops ?? []) {
-      // Dropped and created again by the same step: PostgreSQL removes its dependents, and they must come back.
-      if (creates.has(k)) for (const c of creates) if (c !== k) remade.add(c);
-      if (!gone.has(k)) queue.push({ key: k, op: creates.has(k) ? 'replace' : 'drop' });
+      // Dropped and created again: PostgreSQL removes its dependents with it, and they must come back.
+      if (!gone.has(k)) queue.push({ key: k, op: remade.has(k) ? 'replace' : 'drop' });
       gone.add(k);
       changedBy.set(k, [...new Set([...(changedBy.get(k) ?? []), ...d.findingIds])]);
     }
@@ -46,10 +44,11 @@ export function expandDependents(drafts: StepDraft[], expected: SchemaModel, act
   for (let item = queue.shift(); item; item = queue.shift()) {
     const { key, op } = item;
     for (const dep of [...(dependents.get(key) ?? [])].sort()) {
-      if (gone.has(dep) || remade.has(dep) || (altered.has(dep) && kindOf(dep) === 'column')) continue;
-      // Part of a table or view that the plan drops anyway (it goes with it).
+      if (gone.has(dep) || (altered.has(dep) && kindOf(dep) === 'column')) continue;
+      // Part of a table, view or column that the plan drops anyway (it goes with it).
       const owner = ownerOf(actual, dep);
       if (owner !== undefined && gone.has(`rel:${owner}`)) continue;
+      if (COLUMN_PARTS.has(kindOf(dep)) && (gone.has(`column:${nameOf(dep)}`) || remade.has(dep))) continue;
       if (leftToPostgres(actual, key, dep, op)) continue;
       const ids = changedBy.get(key) ?? [];
       const steps = dropAndRecreate(expected, actual, ids, dep, describe(key));
@@ -65,6 +64,9 @@ export function expandDependents(drafts: StepDraft[], expected: SchemaModel, act
   }
   return out;
 }
+
+/** What belongs to one column (its key is the column's): it goes with the column and comes back with it. */
+const COLUMN_PARTS = new Set(['default', 'notnull', 'identity']);
 
 /** Does PostgreSQL itself take care of `dependent` when `key` is dropped (or, for a column, has its type changed)? */
 function leftToPostgres(actual: SchemaModel, key: string, dependent: string, op: 'drop' | 'alter' | 'replace'): boolean {

@@ -100,10 +100,16 @@ export function generatedSteps(id: string, key: string, e: ColumnDef, a: ColumnD
   SELECT ${RUN_ID}, ${lit(key)}, ${lit(`column ${e.name} replaced by a generated column`)}, jsonb_build_object('key', ${rowKey}, 'column', ${lit(e.name)}, 'value', to_jsonb(t.${col}))
   FROM ${key} t;\n`
     : '';
-  const sql = `${archive}ALTER TABLE ${key} DROP COLUMN ${col};\nALTER TABLE ${key} ADD COLUMN ${columnSql(e)};`;
-  return [draft(PHASE.columns, [id], `re-create generated column ${key}.${col} with its expected expression${archive ? ' (its current values archived)' : ''}`, sql, {
-    table: key, lock: 'ACCESS EXCLUSIVE', onlyIf: differs,
-    hazards: ['REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK', ...(archive ? ['REWRITES_ROWS' as const] : [])], needsDegraded: busy,
-    graph: { drops: [node.column(key, e.name)], creates: columnNodes(key, e) },
-  })];
+  // Two steps, so that a type change of a column the expression reads can run between them.
+  return [
+    draft(PHASE.dependentDrops, [id], `drop generated column ${key}.${col} to re-create it with its expected expression${archive ? ' (its current values archived)' : ''}`,
+      `${archive}ALTER TABLE ${key} DROP COLUMN ${col};`, {
+        table: key, lock: 'ACCESS EXCLUSIVE', onlyIf: differs, hazards: ['TAKES_ACCESS_EXCLUSIVE_LOCK', ...(archive ? ['REWRITES_ROWS' as const] : [])], needsDegraded: busy,
+        graph: { drops: [node.column(key, e.name)] },
+      }),
+    draft(PHASE.columns, [id], `add generated column ${key}.${col} with its expected expression`, `ALTER TABLE ${key} ADD COLUMN IF NOT EXISTS ${columnSql(e)};`, {
+      table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
+      graph: { creates: columnNodes(key, e) },
+    }),
+  ];
 }

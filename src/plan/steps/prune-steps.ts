@@ -8,16 +8,24 @@ import { node } from '../graph/keys.js';
  * the schema_doctor schema; an unexpected column's values are archived with the row's key before it is dropped; the
  * definition of every other dropped object is recorded in schema_doctor.dropped_objects.
  */
-export function archiveTable(id: string, key: string, schema: string, name: string): StepDraft {
+/**
+ * `convert`: columns whose type the same plan drops (an unexpected enum or domain): the archived copy keeps their
+ * values as the given type (text, or the domain's base type), so that the type can go.
+ */
+export function archiveTable(id: string, key: string, schema: string, name: string, columns: string[], convert: { column: string; type: string }[] = []): StepDraft {
+  const converts = convert.map(({ column, type }) =>
+    `\n    EXECUTE format('ALTER TABLE schema_doctor.%I ALTER COLUMN %I DROP DEFAULT, ALTER COLUMN %I TYPE ${type} USING %I::${type}', archived, ${lit(column)}, ${lit(column)}, ${lit(column)});`).join('');
   return draft(PHASE.prune, [id], `move table ${key} into schema_doctor (archived, renamed with the run id)`, doBlock(`  IF to_regclass(${lit(key)}) IS NOT NULL THEN
     EXECUTE format('ALTER TABLE %s RENAME TO %I', ${lit(key)}, archived);
-    EXECUTE format('ALTER TABLE %I.%I SET SCHEMA schema_doctor', ${lit(schema)}, archived);
-  END IF;`, `archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'], graph: { drops: [node.rel(key)] } });
+    EXECUTE format('ALTER TABLE %I.%I SET SCHEMA schema_doctor', ${lit(schema)}, archived);${converts}
+  END IF;`, `archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);`), {
+    table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'], graph: { drops: [node.rel(key), ...columns.map((c) => node.column(key, c))] },
+  });
 }
 
 export function archiveColumn(id: string, key: string, column: string, pk: string[]): StepDraft {
   const rowKey = pk.length > 0 ? `jsonb_build_object(${pk.map((c) => `${lit(c)}, t.${q(c)}`).join(', ')})` : `to_jsonb(t.ctid::text)`;
-  return draft(PHASE.prune, [id], `archive and drop column ${key}.${q(column)}`, doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(column)} AND NOT attisdropped) THEN
+  return draft(PHASE.prune, [id], `archive and drop column ${key}.${q(column)}`, doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(column)} AND NOT attisdropped AND attinhcount = 0) THEN
     INSERT INTO schema_doctor.archive (run_id, table_name, reason, row_data)
       SELECT ${RUN_ID}, ${lit(key)}, ${lit(`pruned column ${column}`)}, jsonb_build_object('key', ${rowKey}, 'column', ${lit(column)}, 'value', to_jsonb(t.${q(column)}))
       FROM ${key} t;

@@ -34,8 +34,10 @@ export function createTable(id: string, key: string, t: TableDef): StepDraft {
   return draft(PHASE.tables, [id], `create table ${key}`, sql, { table: key, graph: { creates: [node.rel(key), ...t.columns.flatMap((c) => columnNodes(key, c))] } });
 }
 
+/** A partition takes its columns from its parent (PostgreSQL refuses ADD COLUMN on it): the condition skips it there. */
 export function addColumn(id: string, key: string, c: ColumnDef, rewrites: boolean, busy: boolean): StepDraft {
   return draft(PHASE.columns, [id], `add column ${key}.${q(c.name)}`, `ALTER TABLE ${key} ADD COLUMN IF NOT EXISTS ${columnSql(c)};`, {
+    onlyIf: `SELECT 1 FROM pg_catalog.pg_class WHERE oid = ${lit(key)}::regclass AND NOT relispartition`,
     table: key,
     lock: 'ACCESS EXCLUSIVE',
     hazards: rewrites ? ['TAKES_ACCESS_EXCLUSIVE_LOCK', 'REWRITES_TABLE'] : [],
@@ -109,10 +111,15 @@ export function dropNotNull(id: string, key: string, column: string): StepDraft 
   });
 }
 
+/**
+ * The column of a partition or an inheritance child is changed through its parent (PostgreSQL refuses it on the
+ * child: "cannot alter inherited column"); the condition skips it there, and the parent's step recurses to it.
+ */
 export function alterType(id: string, key: string, c: ColumnDef, busy: boolean): StepDraft {
   return draft(PHASE.columns, [id], `change type of ${key}.${q(c.name)} to ${c.type}`,
     `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} TYPE ${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''} USING ${q(c.name)}::${c.type};`, {
       table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['CHANGES_COLUMN_TYPE', 'REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
+      onlyIf: `SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(c.name)} AND attinhcount = 0`,
       graph: { alters: [node.column(key, c.name)] },
     });
 }
@@ -249,9 +256,13 @@ export function attachUniqueIndex(id: string, key: string, c: ConstraintDef, ind
 
 export function triggerSql(key: string, t: TriggerDef): string {
   const enabled = t.enabled === 'disabled' ? 'DISABLE' : t.enabled === 'replica' ? 'ENABLE REPLICA' : t.enabled === 'always' ? 'ENABLE ALWAYS' : 'ENABLE';
+  // A view's (INSTEAD OF) triggers have no enabled state to set: ALTER TABLE does not take a view.
   return doBlock(`  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = ${lit(key)}::regclass AND tgname = ${lit(t.name)}) THEN
     ${t.definition};
-  END IF;`) + `\nALTER TABLE ${key} ${enabled} TRIGGER ${q(t.name)};`;
+  END IF;
+  IF (SELECT relkind FROM pg_catalog.pg_class WHERE oid = ${lit(key)}::regclass) IN ('r', 'p', 'f') THEN
+    ALTER TABLE ${key} ${enabled} TRIGGER ${q(t.name)};
+  END IF;`);
 }
 
 export function createTrigger(id: string, key: string, t: TriggerDef, replace: boolean): StepDraft {

@@ -1,0 +1,25 @@
+-- covers: the census of kinds the model does not cover (named alike on every server and major, never compared): text search configuration and dictionary, operators (infix and prefix), operator class and family, aggregate, composite and range types, rule, extended statistics, collation, conversion, cast, foreign data wrapper, server and table, event trigger, publication, access method, large objects (counted), quoted names
+CREATE SCHEMA "Census";
+CREATE TABLE books (id integer PRIMARY KEY, title text NOT NULL, author text, year integer);
+CREATE TABLE "Census"."Log" (id integer PRIMARY KEY, note text);
+CREATE TEXT SEARCH CONFIGURATION books_fts (COPY = pg_catalog.english);
+CREATE TEXT SEARCH DICTIONARY "Census"."Plain" (TEMPLATE = pg_catalog.simple);
+CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = pg_catalog.int4eq);
+CREATE OPERATOR "Census".!! (RIGHTARG = integer, FUNCTION = pg_catalog.int4abs);
+CREATE OPERATOR CLASS int4_rev_ops FOR TYPE integer USING btree AS OPERATOR 1 >, FUNCTION 1 pg_catalog.btint4cmp(integer, integer);
+CREATE AGGREGATE total(integer) (SFUNC = pg_catalog.int4pl, STYPE = integer, INITCOND = '0');
+CREATE TYPE pair AS (x integer, y integer);
+CREATE TYPE "Census".span AS RANGE (subtype = integer);
+CREATE RULE books_no_delete AS ON DELETE TO books DO INSTEAD NOTHING;
+CREATE STATISTICS books_author_year (dependencies) ON author, year FROM books;
+CREATE COLLATION plain_c (locale = 'C');
+CREATE CONVERSION latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM pg_catalog.iso8859_1_to_utf8;
+CREATE CAST (pair AS text) WITH INOUT;
+CREATE FOREIGN DATA WRAPPER census_fdw;
+CREATE SERVER census_server FOREIGN DATA WRAPPER census_fdw;
+CREATE FOREIGN TABLE remote_books (id integer) SERVER census_server;
+CREATE FUNCTION no_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER "No DDL" ON ddl_command_start WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION no_ddl();
+CREATE PUBLICATION books_pub FOR TABLE books;
+CREATE ACCESS METHOD heap_copy TYPE TABLE HANDLER pg_catalog.heap_tableam_handler;
+SELECT pg_catalog.lo_create(0), pg_catalog.lo_create(0);

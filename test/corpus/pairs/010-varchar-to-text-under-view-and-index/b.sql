@@ -1,0 +1,4 @@
+CREATE TABLE tags (id integer PRIMARY KEY, label text NOT NULL);
+INSERT INTO tags VALUES (1, 'red'), (2, 'blue');
+CREATE INDEX tags_label ON tags (label);
+CREATE VIEW tag_labels AS SELECT label FROM tags ORDER BY label;

@@ -1,0 +1,4 @@
+CREATE TABLE people (id integer PRIMARY KEY, name text NOT NULL, country text NOT NULL);
+INSERT INTO people VALUES (1, 'Ana', 'PT'), (2, 'Bo', 'SE');
+CREATE VIEW countries AS SELECT DISTINCT country AS code FROM people;
+CREATE VIEW country_codes AS SELECT code FROM countries ORDER BY code;

@@ -1,0 +1,2 @@
+CREATE TABLE slots (id integer NOT NULL, label text NOT NULL, CONSTRAINT slots_pkey PRIMARY KEY (id));
+INSERT INTO slots VALUES (1, 'morning'), (2, 'evening');

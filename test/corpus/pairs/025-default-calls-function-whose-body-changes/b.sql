@@ -1,0 +1,3 @@
+CREATE FUNCTION new_ticket_ref() RETURNS text LANGUAGE sql VOLATILE AS $$ SELECT 'TK-' || md5(random()::text) $$;
+CREATE TABLE tickets (id integer PRIMARY KEY, ref text NOT NULL DEFAULT new_ticket_ref());
+INSERT INTO tickets VALUES (1, 'T-1'), (2, 'T-2');

@@ -1,0 +1,3 @@
+CREATE TABLE vendors (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE purchases (id integer PRIMARY KEY, vendor_id integer REFERENCES vendors (id), amount numeric NOT NULL);
+INSERT INTO purchases VALUES (1, NULL, 9.5), (2, NULL, 3);

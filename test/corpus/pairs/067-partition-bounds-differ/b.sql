@@ -1,0 +1,3 @@
+CREATE TABLE bookings (id bigint NOT NULL, day date NOT NULL) PARTITION BY RANGE (day);
+CREATE TABLE bookings_h1 PARTITION OF bookings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+INSERT INTO bookings VALUES (1, '2024-03-15');

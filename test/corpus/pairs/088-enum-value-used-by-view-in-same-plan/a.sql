@@ -1,0 +1,3 @@
+CREATE TYPE member_state AS ENUM ('active', 'left');
+CREATE TABLE memberships (id integer PRIMARY KEY, state member_state NOT NULL);
+INSERT INTO memberships VALUES (1, 'active'), (2, 'left');
