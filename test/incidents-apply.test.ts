@@ -7,18 +7,16 @@
  *              detaches its reactions (ON DELETE SET NULL) instead of tripping the reactions_are_permanent trigger.
  * And `plan --out F.sql` run twice with psql: the first run repairs, the second changes nothing.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, runCli, type TestDatabase } from './support/db.js';
+import { createTestDatabase, psqlFile, runCli, type TestDatabase } from './support/db.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const expectedSchema = `${root}expected-schema`;
 const fixture = (name: string) => readFileSync(`${root}test/fixtures/incidents/${name}`, 'utf8');
 const tmp = mkdtempSync(join(tmpdir(), 'sd-incidents-'));
-const PSQL = existsSync('/usr/bin/psql') ? '/usr/bin/psql' : 'psql';
 
 const bookViewPolicies = join(tmp, 'book-view-policies.json');
 writeFileSync(bookViewPolicies, JSON.stringify({
@@ -82,13 +80,6 @@ async function state(db: TestDatabase): Promise<{ diagnose: string; snapshot: st
   return { diagnose: d.stdout, snapshot: s, tables: t };
 }
 
-function psql(file: string, url: string): Promise<Cli> {
-  return new Promise((resolve) => {
-    execFile(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, url], { env: { PATH: process.env.PATH, LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 interface Group {
   book_id: string;
@@ -239,12 +230,12 @@ describe('plan --out: the psql script repairs on the first run and changes nothi
       expect(planned.code, transcript(planned)).toBe(2);
       expect(readFileSync(out, 'utf8')).toMatch(/refused: 0;/);
 
-      const first = await psql(out, db.url);
+      const first = await psqlFile(out, db.url);
       expect(first.code, transcript(first)).toBe(0);
       const afterFirst = await state(db);
       await expectNoDrift(db);
 
-      const second = await psql(out, db.url);
+      const second = await psqlFile(out, db.url);
       expect(second.code, transcript(second)).toBe(0);
       const afterSecond = await state(db);
       expect(afterSecond.snapshot).toBe(afterFirst.snapshot);

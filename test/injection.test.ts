@@ -8,12 +8,11 @@
  * (docs/policies.md), like a line of a migration. It is pasted into the UPDATE as SQL by design, so it is not an
  * injection vector, and the same goes for the definitions inside an expected-schema manifest.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, runCli, type CliResult, type TestDatabase } from './support/db.js';
+import { createTestDatabase, psqlFile, runCli, type CliResult, type TestDatabase } from './support/db.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const fixtures = `${root}test/fixtures/apply`;
@@ -21,7 +20,6 @@ const expectedSql = readFileSync(`${fixtures}/injection-expected.sql`, 'utf8');
 const liveSql = readFileSync(`${fixtures}/injection-live.sql`, 'utf8');
 const POLICIES = `${fixtures}/injection-policies.json`;
 const T = 'public."t;DROP TABLE canary;--"';
-const PSQL = existsSync('/usr/bin/psql') ? '/usr/bin/psql' : 'psql';
 const work = mkdtempSync(join(tmpdir(), 'sd-injection-'));
 
 const databases: TestDatabase[] = [];
@@ -89,13 +87,6 @@ async function mergedRows(db: TestDatabase): Promise<unknown[]> {
   return rows.map((r) => ({ ...r, e: r.e ? r.e.toISOString() : null }));
 }
 
-function psql(file: string, url: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, url], { env: { PATH: process.env.PATH, LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('hostile names in the expected schema and in the live database', () => {
   it('the expected schema really is hostile, and the live database differs from it in every kind of object', async () => {
@@ -176,10 +167,10 @@ describe('hostile names in the expected schema and in the live database', () => 
     const file = join(work, `${live.name}.sql`);
     const p = await runCli(['plan', '--url', live.url, '--expected', manifest, '--policies', POLICIES, '--out', file]);
     expect([0, 2], p.stderr).toContain(p.code);
-    const first = await psql(file, live.url);
+    const first = await psqlFile(file, live.url);
     expect(first.code, first.stderr).toBe(0);
     expect((await diagnose(live)).ids).toEqual([]);
-    const second = await psql(file, live.url);
+    const second = await psqlFile(file, live.url);
     expect(second.code, second.stderr).toBe(0);
     expect(await mergedRows(live)).toEqual(MERGED);
     expect(await canary(live)).toEqual(canaryBefore);

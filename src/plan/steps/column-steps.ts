@@ -1,6 +1,6 @@
 import type { ColumnDef, SequenceDef } from '../../model/types.js';
 import { doBlock, lit, q } from '../sql-util.js';
-import { RUN_ID } from './data.js';
+import { archiveColumnValues } from './prune-steps.js';
 import { draft, PHASE, type StepDraft } from './draft.js';
 import { columnNodes, columnSql } from './table-steps.js';
 import { node } from '../graph/keys.js';
@@ -94,12 +94,7 @@ export function generatedSteps(id: string, key: string, e: ColumnDef, a: ColumnD
   const differs = `SELECT 1 FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   WHERE a.attrelid = ${lit(key)}::regclass AND a.attname = ${lit(e.name)} AND NOT a.attisdropped
     AND (a.attgenerated <> 's' OR pg_catalog.pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM ${lit(e.generated)})`;
-  const rowKey = pk.length > 0 ? `jsonb_build_object(${pk.map((c) => `${lit(c)}, t.${q(c)}`).join(', ')})` : `to_jsonb(t.ctid::text)`;
-  const archive = a.generated === undefined
-    ? `INSERT INTO schema_doctor.archive (run_id, table_name, reason, row_data)
-  SELECT ${RUN_ID}, ${lit(key)}, ${lit(`column ${e.name} replaced by a generated column`)}, jsonb_build_object('key', ${rowKey}, 'column', ${lit(e.name)}, 'value', to_jsonb(t.${col}))
-  FROM ${key} t;\n`
-    : '';
+  const archive = a.generated === undefined ? `${archiveColumnValues(key, e.name, pk, `column ${e.name} replaced by a generated column`)}\n` : '';
   // Two steps, so that a type change of a column the expression reads can run between them.
   return [
     draft(PHASE.dependentDrops, [id], `drop generated column ${key}.${col} to re-create it with its expected expression${archive ? ' (its current values archived)' : ''}`,

@@ -23,12 +23,17 @@ export function archiveTable(id: string, key: string, schema: string, name: stri
   });
 }
 
-export function archiveColumn(id: string, key: string, column: string, pk: string[]): StepDraft {
+/** Archives every row's value of one column as `{key, column, value}` (the key: the primary key, else the ctid). */
+export function archiveColumnValues(key: string, column: string, pk: string[], reason: string): string {
   const rowKey = pk.length > 0 ? `jsonb_build_object(${pk.map((c) => `${lit(c)}, t.${q(c)}`).join(', ')})` : `to_jsonb(t.ctid::text)`;
+  return `INSERT INTO schema_doctor.archive (run_id, table_name, reason, row_data)
+      SELECT ${RUN_ID}, ${lit(key)}, ${lit(reason)}, jsonb_build_object('key', ${rowKey}, 'column', ${lit(column)}, 'value', to_jsonb(t.${q(column)}))
+      FROM ${key} t;`;
+}
+
+export function archiveColumn(id: string, key: string, column: string, pk: string[]): StepDraft {
   return draft(PHASE.prune, [id], `archive and drop column ${key}.${q(column)}`, doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(column)} AND NOT attisdropped AND attinhcount = 0) THEN
-    INSERT INTO schema_doctor.archive (run_id, table_name, reason, row_data)
-      SELECT ${RUN_ID}, ${lit(key)}, ${lit(`pruned column ${column}`)}, jsonb_build_object('key', ${rowKey}, 'column', ${lit(column)}, 'value', to_jsonb(t.${q(column)}))
-      FROM ${key} t;
+    ${archiveColumnValues(key, column, pk, `pruned column ${column}`)}
     ALTER TABLE ${key} DROP COLUMN ${q(column)};
   END IF;`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT', 'DELETES_DATA', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true, graph: { drops: [node.column(key, column)] } });
 }
