@@ -1,3 +1,4 @@
+import { identityOptionsOf, type SequenceValues } from '../model/identity.js';
 import type { ColumnDef, SchemaModel, TableDef } from '../model/types.js';
 import { qualifiedName } from '../model/ident.js';
 import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
@@ -42,6 +43,8 @@ interface RawColumnRow {
   default_expr: string | null;
   generated: string;
   identity: '' | 'a' | 'd';
+  /** The identity's sequence, for identity columns. */
+  seq: SequenceValues | null;
   collation: string | null;
   comment: string | null;
 }
@@ -54,6 +57,7 @@ SELECT n.nspname AS schema, c.relname AS relation, c.relkind, a.attname AS name,
        pg_get_expr(d.adbin, d.adrelid) AS default_expr,
        a.attgenerated AS generated,
        a.attidentity AS identity,
+       idseq.seq,
        CASE WHEN a.attcollation <> t.typcollation THEN
          CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
               ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
@@ -67,6 +71,13 @@ LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
+LEFT JOIN LATERAL (
+  SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
+                           'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle) AS seq
+  FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+  WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+    AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
+) idseq ON true
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
   AND ${inScope('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname, a.attnum`;
@@ -112,7 +123,10 @@ export async function readColumns(db: Queryable, scope: SchemaScope, model: Sche
     const col = toColumn(r);
     // PostgreSQL 17+ marks a partition's column as identity when its parent's is; up to 16 it does not. The
     // identity belongs to the parent's definition, so it is left off partitions on every version.
-    if (table.partitionOf !== undefined) delete col.identity;
+    if (table.partitionOf !== undefined) {
+      delete col.identity;
+      delete col.identityOptions;
+    }
     table.columns.push(col);
   }
 }
@@ -124,6 +138,8 @@ function toColumn(r: RawColumnRow): ColumnDef {
   else if (r.default_expr != null) col.default = r.default_expr;
   if (r.identity === 'a') col.identity = 'always';
   if (r.identity === 'd') col.identity = 'by default';
+  const options = col.identity && r.seq ? identityOptionsOf(r.type, r.seq) : undefined;
+  if (options) col.identityOptions = options;
   if (r.collation != null) col.collation = r.collation;
   if (r.comment != null) col.comment = r.comment;
   return col;

@@ -12,6 +12,9 @@ const TRACKING_TABLES = new Set([
   'ar_internal_metadata', 'alembic_version', '_prisma_migrations', '__drizzle_migrations', 'goose_db_version',
 ]);
 
+/** The names of the tracking tables (in `public` or `drizzle`), for the completeness test's dump filter. */
+export const trackingTables = (): ReadonlySet<string> => TRACKING_TABLES;
+
 function isTrackingTable(key: string): boolean {
   for (const schema of ['public', 'drizzle']) {
     for (const t of TRACKING_TABLES) if (key === qualifiedName(schema, t)) return true;

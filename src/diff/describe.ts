@@ -1,12 +1,13 @@
 import type { ColumnDef, IndexDef, PolicyDef, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
+import { identityOptionsSql } from '../model/identity.js';
 
 /** Text of model objects, for the expected-vs-actual diff in reports. Pure formatting; never executed. */
 export function describeColumn(c: ColumnDef): string {
   return [
     `${quoteIdent(c.name)} ${c.type}`,
     c.collation ? ` COLLATE ${c.collation}` : '',
-    c.identity ? ` GENERATED ${c.identity.toUpperCase()} AS IDENTITY` : '',
+    c.identity ? ` GENERATED ${c.identity.toUpperCase()} AS IDENTITY${c.identityOptions ? ` (${identityOptionsSql(c.identityOptions)})` : ''}` : '',
     c.generated ? ` GENERATED ALWAYS AS (${c.generated}) STORED` : '',
     c.default !== undefined ? ` DEFAULT ${c.default}` : '',
     c.notNull ? ' NOT NULL' : '',

@@ -1,5 +1,6 @@
 import type { ColumnDef, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
+import { identityOptionsSql } from '../model/identity.js';
 import type { Finding } from './finding.js';
 import { finding } from './findings.js';
 import { describeColumn } from './describe.js';
@@ -44,8 +45,10 @@ function diffColumn(tableKey: string, object: string, e: ColumnDef, a: ColumnDef
       e.default === undefined ? 'The column has a default that is not expected.' : a.default === undefined ? 'The expected default is missing.' : 'The default differs.',
       extra(e.default ?? '(no default)', a.default ?? '(no default)')));
   }
-  if (e.identity !== a.identity) {
-    out.push(finding('column_identity_differs', 'column', object, 'Identity (GENERATED … AS IDENTITY) differs.', extra(e.identity ?? '(not identity)', a.identity ?? '(not identity)')));
+  const identity = (c: ColumnDef) => (c.identity ? `GENERATED ${c.identity.toUpperCase()} AS IDENTITY${c.identityOptions ? ` (${identityOptionsSql(c.identityOptions)})` : ''}` : '(not identity)');
+  if (identity(e) !== identity(a)) {
+    out.push(finding('column_identity_differs', 'column', object,
+      e.identity === a.identity ? 'The identity sequence options differ.' : 'Identity (GENERATED … AS IDENTITY) differs.', extra(identity(e), identity(a))));
   }
   if (e.generated !== a.generated) {
     out.push(finding('column_generated_differs', 'column', object, 'The generated-column expression differs.', extra(e.generated ?? '(not generated)', a.generated ?? '(not generated)')));

@@ -145,6 +145,10 @@ export function diffIndexes(
         out.push(finding('index_invalid', 'index', obj(name), 'The index exists but is INVALID (an interrupted CREATE INDEX CONCURRENTLY): it is not used and must be rebuilt.', {
           table: tableKey, expected: describeIndex(tableKey, ei), actual: `${describeIndex(tableKey, ai)} -- INVALID`,
         }));
+      } else if (ei.valid === false && ai.valid !== false) {
+        out.push(finding('index_stricter_than_expected', 'index', obj(name), 'The index is valid in the database where the expected schema has it INVALID: nothing to repair (apply never breaks an index).', {
+          table: tableKey, expected: `${describeIndex(tableKey, ei)} -- INVALID`, actual: describeIndex(tableKey, ai),
+        }));
       }
       if (ei.comment !== ai.comment) {
         out.push(finding('comment_differs', 'index', obj(name), 'The index comment differs.', { table: tableKey, expected: ei.comment ?? '(none)', actual: ai.comment ?? '(none)' }));

@@ -13,7 +13,7 @@ export type FindingKind =
   | 'column_type_differs' | 'column_nullability_differs' | 'column_default_differs'
   | 'column_identity_differs' | 'column_generated_differs' | 'column_collation_differs'
   | 'missing_primary_key' | 'missing_constraint' | 'unexpected_constraint' | 'constraint_differs' | 'constraint_not_valid'
-  | 'constraint_stricter_than_expected'
+  | 'constraint_stricter_than_expected' | 'index_stricter_than_expected'
   | 'constraint_renamed' | 'unique_index_instead_of_constraint'
   | 'missing_index' | 'unexpected_index' | 'index_differs' | 'index_invalid' | 'index_renamed'
   | 'missing_view' | 'unexpected_view' | 'view_differs'

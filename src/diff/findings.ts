@@ -5,7 +5,7 @@ import type { Finding, FindingKind, ObjectType, Severity } from './finding.js';
  * comments and objects of kinds that are not compared (`unmodeled_objects`) are warnings; the rest are errors.
  */
 export function severityOf(kind: FindingKind): Severity {
-  if (kind === 'constraint_stricter_than_expected') return 'info';
+  if (kind === 'constraint_stricter_than_expected' || kind === 'index_stricter_than_expected') return 'info';
   if (kind.startsWith('unexpected_') || kind === 'comment_differs' || kind === 'unmodeled_objects' || kind === 'constraint_renamed' || kind === 'index_renamed' || kind === 'unique_index_instead_of_constraint') {
     return 'warning';
   }

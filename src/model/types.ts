@@ -103,11 +103,23 @@ export interface ColumnDef {
   notNull?: true;
   default?: string;
   identity?: 'always' | 'by default';
+  /** The identity's sequence options that differ from the defaults (src/model/identity.ts). */
+  identityOptions?: IdentityOptions;
   /** Expression of a GENERATED ALWAYS AS (…) STORED column. */
   generated?: string;
   /** Only when it differs from the type's default collation. */
   collation?: string;
   comment?: string;
+}
+
+/** Numbers as text, like SequenceDef. */
+export interface IdentityOptions {
+  increment?: string;
+  min?: string;
+  max?: string;
+  start?: string;
+  cache?: string;
+  cycle?: true;
 }
 
 export type ConstraintType = 'primary_key' | 'unique' | 'foreign_key' | 'check' | 'exclusion';

@@ -47,6 +47,7 @@ export const KIND_DESCRIPTIONS: Record<FindingKind, string> = {
   unexpected_constraint: 'A table has a constraint that is not in the expected schema.',
   constraint_differs: 'A constraint is defined differently.',
   constraint_not_valid: 'A constraint exists but was never validated (NOT VALID).',
+  index_stricter_than_expected: 'An index is valid in the database where the expected schema has it INVALID (stricter than expected).',
   constraint_stricter_than_expected: 'A constraint is validated in the database where the expected schema has it NOT VALID (stricter than expected).',
   constraint_renamed: 'An expected constraint exists under another name.',
   unique_index_instead_of_constraint: 'A unique index exists where a unique constraint is expected.',

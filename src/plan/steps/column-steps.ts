@@ -1,4 +1,5 @@
 import type { ColumnDef, SequenceDef } from '../../model/types.js';
+import { identityAlterations, identityOptionsSql } from '../../model/identity.js';
 import { doBlock, lit, q } from '../sql-util.js';
 import { archiveColumnValues } from './prune-steps.js';
 import { draft, PHASE, type StepDraft } from './draft.js';
@@ -25,7 +26,11 @@ export function identitySteps(ids: string[], key: string, e: ColumnDef, a: Colum
   const ident = node.identity(key, e.name);
   const where = `attrelid = ${lit(key)}::regclass AND attname = ${lit(e.name)}`;
   if (e.identity && a.identity) {
-    return [draft(IDENTITY_PHASE, ids, `set ${key}.${col} GENERATED ${e.identity.toUpperCase()}`, `ALTER TABLE ${key} ALTER COLUMN ${col} SET GENERATED ${e.identity.toUpperCase()};`, {
+    // Kind and sequence options in one statement; the sequence keeps its current value.
+    const sets = [...(e.identity !== a.identity ? [`SET GENERATED ${e.identity.toUpperCase()}`] : []),
+      ...(identityOptionsSql(e.identityOptions) !== identityOptionsSql(a.identityOptions) ? identityAlterations(e) : [])];
+    const what = e.identity !== a.identity ? `GENERATED ${e.identity.toUpperCase()}` : 'identity sequence options';
+    return [draft(IDENTITY_PHASE, ids, `set ${key}.${col} ${what}`, `ALTER TABLE ${key} ALTER COLUMN ${col} ${sets.join(' ')};`, {
       table: key, lock: 'ACCESS EXCLUSIVE', graph: { creates: [ident] },
     })];
   }
@@ -40,7 +45,7 @@ export function identitySteps(ids: string[], key: string, e: ColumnDef, a: Colum
     const sql = doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE ${where} AND attidentity = '') THEN
     SELECT max(${col}) INTO m FROM ${key};${carry}
     ALTER TABLE ${key} ALTER COLUMN ${col} DROP DEFAULT;
-    ALTER TABLE ${key} ALTER COLUMN ${col} ADD GENERATED ${e.identity.toUpperCase()} AS IDENTITY;
+    ALTER TABLE ${key} ALTER COLUMN ${col} ADD GENERATED ${e.identity.toUpperCase()} AS IDENTITY${e.identityOptions ? ` (${identityOptionsSql(e.identityOptions)})` : ''};
     IF m IS NOT NULL THEN
       PERFORM pg_catalog.setval(pg_catalog.pg_get_serial_sequence(${lit(key)}, ${lit(e.name)}), m);
     END IF;

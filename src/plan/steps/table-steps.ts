@@ -1,4 +1,5 @@
 import type { ColumnDef, ConstraintDef, IndexDef, PolicyDef, TableDef, TriggerDef } from '../../model/types.js';
+import { identityOptionsSql } from '../../model/identity.js';
 import { constraintExists, doBlock, ifNoConstraint, lit, q } from '../sql-util.js';
 import { draft, PHASE, tag, type StepDraft } from './draft.js';
 import { node } from '../graph/keys.js';
@@ -10,7 +11,7 @@ export function columnSql(c: ColumnDef, withNotNull = true): string {
     c.collation ? ` COLLATE ${c.collation}` : '',
     c.generated ? ` GENERATED ALWAYS AS (${c.generated}) STORED` : '',
     c.default !== undefined ? ` DEFAULT ${c.default}` : '',
-    c.identity ? ` GENERATED ${c.identity.toUpperCase()} AS IDENTITY` : '',
+    c.identity ? ` GENERATED ${c.identity.toUpperCase()} AS IDENTITY${c.identityOptions ? ` (${identityOptionsSql(c.identityOptions)})` : ''}` : '',
     withNotNull && c.notNull ? ' NOT NULL' : '',
   ].join('');
 }
