@@ -22,6 +22,7 @@ interface RawConstraintRow {
   match_type: string;
   expression: string | null;
   comment: string | null;
+  index_options: string[] | null;
 }
 
 /**
@@ -45,12 +46,14 @@ SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.co
        END AS ref_columns,
        con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match_type,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS expression,
-       dsc.description AS comment
+       dsc.description AS comment,
+       ic.reloptions AS index_options
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_class ic ON ic.oid = con.conindid AND con.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_description dsc ON dsc.objoid = con.oid AND dsc.classoid = 'pg_constraint'::regclass AND dsc.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0
   AND c.relkind IN ('r', 'p') AND ${inScope('n.nspname')}
@@ -101,5 +104,6 @@ function toConstraint(r: RawConstraintRow): ConstraintDef {
   }
   if (r.expression != null) con.expression = canonicalExpr(r.expression);
   if (r.comment != null) con.comment = r.comment;
+  if (r.index_options && r.index_options.length > 0) con.indexOptions = [...r.index_options].sort();
   return con;
 }

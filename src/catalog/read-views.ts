@@ -27,6 +27,7 @@ interface RawFunctionRow {
   name: string;
   prokind: 'f' | 'p';
   identity_args: string;
+  arg_types: string;
   definition: string;
   comment: string | null;
 }
@@ -34,6 +35,7 @@ interface RawFunctionRow {
 const FUNCTIONS_SQL = `
 SELECT n.nspname AS schema, p.proname AS name, p.prokind,
        pg_get_function_identity_arguments(p.oid) AS identity_args,
+       oidvectortypes(p.proargtypes) AS arg_types,
        pg_get_functiondef(p.oid) AS definition,
        obj_description(p.oid, 'pg_proc') AS comment
 FROM pg_proc p
@@ -60,6 +62,7 @@ export async function readFunctions(db: Queryable, scope: SchemaScope, model: Sc
       identityArgs: r.identity_args,
       definition: r.definition.trimEnd(),
     };
+    if (r.arg_types !== r.identity_args) f.argTypes = r.arg_types;
     if (r.comment != null) f.comment = r.comment;
     model.functions[functionKey(r.schema, r.name, r.identity_args)] = f;
   }

@@ -70,8 +70,9 @@ export function diffConstraints(tableKey: string, expected: TableDef, actual: Ta
       const { comment: ec, ...eCore } = eDef;
       const { comment: ac, ...aCore } = aDef;
       if (!sameValue(eCore, aCore)) {
-        out.push(finding('constraint_differs', 'constraint', obj(name), hintForDifference(e, a), {
-          table: tableKey, expected: e.definition, actual: a.definition,
+        const text = (c: ConstraintDef) => `${c.definition}${c.indexOptions ? ` -- index WITH (${c.indexOptions.join(', ')})` : ''}`;
+        out.push(finding('constraint_differs', 'constraint', obj(name), sameValue({ ...eCore, indexOptions: [] }, { ...aCore, indexOptions: [] }) ? 'The storage parameters of the constraint\'s index differ (ALTER INDEX … SET).' : hintForDifference(e, a), {
+          table: tableKey, expected: text(e), actual: text(a),
         }));
       } else if (av === false && ev !== false) {
         out.push(finding('constraint_not_valid', 'constraint', obj(name), 'The constraint exists but is NOT VALID: existing rows were never checked. VALIDATE CONSTRAINT repairs it once no row violates it.', {

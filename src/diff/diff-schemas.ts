@@ -1,4 +1,4 @@
-import type { SchemaModel, TableDef, TriggerDef, ViewDef } from '../model/types.js';
+import { sameFunctionSignature, type SchemaModel, type TableDef, type TriggerDef, type ViewDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import type { Finding } from './finding.js';
 import { finding } from './findings.js';
@@ -28,9 +28,28 @@ export function diffSchemas(expected: SchemaModel, actual: SchemaModel): Finding
     unexpected: (key, a) => out.push(finding('unexpected_view', 'view', key, 'The view is not in the expected schema; it is left alone unless apply --prune.', { table: key, actual: a.definition })),
     both: (key, e, a) => diffView(key, e, a, out),
   });
+  // A function whose parameter names changed has another key (the names are part of it) but is the same function
+  // to PostgreSQL: it differs, rather than being missing beside an unexpected twin.
+  const renamed = new Map<string, string>();
+  for (const [key, e] of Object.entries(expected.functions)) {
+    if (key in actual.functions) continue;
+    const twin = Object.entries(actual.functions).find(([k, a]) => !(k in expected.functions) && sameFunctionSignature(e, a));
+    if (twin) renamed.set(key, twin[0]);
+  }
+  const renamedActual = new Set(renamed.values());
   compareMaps(expected.functions, actual.functions, {
-    missing: (key, e) => out.push(finding('missing_function', 'function', key, `Create the ${e.kind}.`, { expected: e.definition })),
-    unexpected: (key, a) => out.push(finding('unexpected_function', 'function', key, `The ${a.kind} is not in the expected schema; it is left alone unless apply --prune.`, { actual: a.definition })),
+    missing: (key, e) => {
+      const twin = renamed.get(key);
+      if (twin !== undefined) {
+        out.push(finding('function_differs', 'function', key, `The ${e.kind}'s parameter names differ (live: ${twin}): drop and re-create it with what depends on it.`, { expected: e.definition, actual: actual.functions[twin]!.definition }));
+        return;
+      }
+      out.push(finding('missing_function', 'function', key, `Create the ${e.kind}.`, { expected: e.definition }));
+    },
+    unexpected: (key, a) => {
+      if (renamedActual.has(key)) return;
+      out.push(finding('unexpected_function', 'function', key, `The ${a.kind} is not in the expected schema; it is left alone unless apply --prune.`, { actual: a.definition }));
+    },
     both: (key, e, a) => {
       if (e.definition !== a.definition || e.kind !== a.kind) {
         out.push(finding('function_differs', 'function', key, `The ${e.kind} body or attributes differ: CREATE OR REPLACE it.`, { expected: e.definition, actual: a.definition }));

@@ -142,6 +142,11 @@ export interface ConstraintDef {
   references?: { table: string; columns: string[]; onDelete: FkAction; onUpdate: FkAction; match: 'simple' | 'full' | 'partial' };
   /** Check constraints only: the boolean expression. */
   expression?: string;
+  /**
+   * Storage parameters of the index a primary key, unique or exclusion constraint owns (`fillfactor=80`), sorted;
+   * pg_get_constraintdef does not print them.
+   */
+  indexOptions?: string[];
   comment?: string;
 }
 
@@ -200,6 +205,12 @@ export interface FunctionDef {
   kind: 'function' | 'procedure';
   /** Identity arguments as pg_get_function_identity_arguments prints them. */
   identityArgs: string;
+  /**
+   * The input argument types alone (`bigint, text`), when they read differently from identityArgs (which has the
+   * parameter names and modes): what PostgreSQL tells functions apart by. Two functions with the same name and
+   * argTypes are one function whose parameter names changed.
+   */
+  argTypes?: string;
   /** pg_get_functiondef() text: a complete CREATE OR REPLACE statement. */
   definition: string;
   comment?: string;
@@ -207,4 +218,9 @@ export interface FunctionDef {
 
 export function emptyModel(): SchemaModel {
   return { schemas: {}, extensions: {}, enums: {}, domains: {}, sequences: {}, tables: {}, views: {}, functions: {} };
+}
+
+/** Whether two functions are the same function to PostgreSQL (same schema, name and input argument types). */
+export function sameFunctionSignature(a: FunctionDef, b: FunctionDef): boolean {
+  return a.schema === b.schema && a.name === b.name && a.kind === b.kind && (a.argTypes ?? a.identityArgs) === (b.argTypes ?? b.identityArgs);
 }

@@ -1,3 +1,4 @@
+import { commentsOfCreated } from './graph/comments.js';
 import type { Finding } from '../diff/finding.js';
 import type { SchemaModel, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
@@ -101,6 +102,7 @@ export function planRepairs(input: PlanInput): RepairPlan {
   }
   groups.push(...expansion.added);
   withoutRefused();
+  groups.push(...commentsOfCreated(groups.flat(), input.expected));
 
   const { drafts, chains } = dedupeSteps(groups);
   const ordered = orderSteps(drafts, chains, expectedDeps, liveDeps);

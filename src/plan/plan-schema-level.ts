@@ -2,6 +2,7 @@ import type { Finding } from '../diff/finding.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { quoteIdent } from '../model/ident.js';
+import { sameFunctionSignature } from '../model/types.js';
 import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropFunction, dropView, sequenceOwner } from './steps/schema-steps.js';
 import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
@@ -42,12 +43,14 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'missing_function':
     case 'function_differs': {
       const want = e.functions[f.object];
-      const have = ctx.actual.functions[f.object];
       if (!want) return [];
+      // The live function under another key when only its parameter names differ (diff-schemas.ts).
+      const liveKey = f.object in ctx.actual.functions ? f.object : Object.keys(ctx.actual.functions).find((k) => sameFunctionSignature(want, ctx.actual.functions[k]!));
+      const have = liveKey === undefined ? undefined : ctx.actual.functions[liveKey];
       // CREATE OR REPLACE cannot change the result type, parameter names or defaults, or OUT parameters: then the
       // function is dropped (its dependents before it, re-created after) and created.
       if (have && signatureOf(have.definition) !== signatureOf(want.definition)) {
-        return [dropFunction(f.id, f.object, have, PHASE.dependentDrops), createFunction(f.id, f.object, want)];
+        return [dropFunction(f.id, liveKey!, have, PHASE.dependentDrops), createFunction(f.id, f.object, want)];
       }
       return [createFunction(f.id, f.object, want)];
     }

@@ -1,3 +1,4 @@
+import { sameValue } from '../diff/compare-maps.js';
 import type { Finding } from '../diff/finding.js';
 import type { TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
@@ -7,6 +8,7 @@ import { doBlock, lit } from './sql-util.js';
 import {
   addColumn, addColumnFilled, addConstraint, alterType, attachUniqueIndex, createIndex, createPolicy, createTable, createTrigger,
   dropDefault, dropIndex, dropNotNull, dropPolicy, dropTrigger, rename, replaceConstraint, setDefault, setNotNull, tableProps, validateConstraint,
+  constraintIndexOptions,
 } from './steps/table-steps.js';
 import { uniqueIndexFor } from '../diff/diff-constraints.js';
 import { node } from './graph/keys.js';
@@ -119,8 +121,14 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
         return [...nullable.flatMap((c) => setNotNull(f.id, table, c, online)), ...addConstraint(f.id, table, con, busy, online)];
       }
       return addConstraint(f.id, table, con, busy, online);
-    case 'constraint_differs':
-      return con ? replaceConstraint(f.id, table, con, busy) : [];
+    case 'constraint_differs': {
+      if (!con) return [];
+      const live = at?.constraints[name];
+      const { indexOptions: _e, comment: _ec, ...want } = con;
+      const { indexOptions: _a, comment: _ac, ...have } = live ?? con;
+      if (live && sameValue(want, have)) return [constraintIndexOptions(f.id, table, con, live)];
+      return replaceConstraint(f.id, table, con, busy);
+    }
     case 'constraint_not_valid':
       return con ? [validateConstraint(f.id, table, con.name)] : [];
     case 'constraint_renamed': {

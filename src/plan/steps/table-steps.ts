@@ -2,7 +2,7 @@ import type { ColumnDef, ConstraintDef, IndexDef, PolicyDef, TableDef, TriggerDe
 import { identityOptionsSql } from '../../model/identity.js';
 import { constraintExists, doBlock, ifNoConstraint, lit, q } from '../sql-util.js';
 import { draft, PHASE, tag, type StepDraft } from './draft.js';
-import { node } from '../graph/keys.js';
+import { node, schemaOf } from '../graph/keys.js';
 
 /** Column definition for CREATE TABLE / ADD COLUMN. */
 export function columnSql(c: ColumnDef, withNotNull = true): string {
@@ -136,7 +136,20 @@ export function addConstraint(id: string, key: string, c: ConstraintDef, busy: b
   // The first step must follow any drop of the name; what depends on the constraint follows the last.
   tag(steps[0]!, { creates: constraintNodes(key, c) });
   if (steps.length > 1) tag(steps[steps.length - 1]!, { creates: constraintNodes(key, c) });
+  if (c.indexOptions) steps.push(constraintIndexOptions(id, key, c, undefined));
   return steps;
+}
+
+/** The storage parameters of a constraint's index, set in place (they apply to pages written from now on). */
+export function constraintIndexOptions(id: string, key: string, c: ConstraintDef, live: ConstraintDef | undefined): StepDraft {
+  const index = `${schemaOf(key)}.${q(c.name)}`;
+  const wanted = c.indexOptions ?? [];
+  const keyOf = (o: string) => o.slice(0, o.indexOf('='));
+  const reset = (live?.indexOptions ?? []).map(keyOf).filter((k) => !wanted.some((o) => keyOf(o) === k));
+  const sql = [...(wanted.length > 0 ? [`ALTER INDEX ${index} SET (${wanted.join(', ')});`] : []), ...(reset.length > 0 ? [`ALTER INDEX ${index} RESET (${reset.join(', ')});`] : [])].join('\n');
+  return draft(PHASE.constraints, [id], `set storage parameters of the index of constraint ${q(c.name)} on ${key}`, sql, {
+    table: key, lock: 'SHARE UPDATE EXCLUSIVE', graph: { needs: [node.constraint(key, c.name)] },
+  });
 }
 
 /** Online for large tables: see uniqueOnline. */
