@@ -1,5 +1,5 @@
 import type { Finding } from '../diff/finding.js';
-import type { TableDef } from '../model/types.js';
+import type { ColumnDef, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
@@ -11,6 +11,7 @@ import {
 import { uniqueIndexFor } from '../diff/diff-constraints.js';
 import { node } from './graph/keys.js';
 import { generatedSteps, identitySteps } from './steps/column-steps.js';
+import { columnCompression, columnPhysicalSql, columnStatistics, columnStorage, createRule, replicaIdentity, replicaIdentitySql, tableOptions } from './steps/physical-steps.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v\w*|random|clock_timestamp|nextval|timeofday)\s*\(/;
 
@@ -63,10 +64,10 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
             `Add to the policies file: {"${table}": {"nulls": {"${col.name}": "<SQL expression>"}}} (docs/policies.md).`);
           return [];
         }
-        return [addColumnFilled(f.id, table, col, fill)];
+        return [addColumnFilled(f.id, table, col, fill), ...physicalOf(f.id, table, col)];
       }
       const rewrites = col.generated !== undefined || col.identity !== undefined || (col.default !== undefined && VOLATILE_DEFAULT.test(col.default));
-      return [addColumn(f.id, table, col, rewrites, busy)];
+      return [addColumn(f.id, table, col, rewrites, busy), ...physicalOf(f.id, table, col)];
     }
     case 'column_default_differs': {
       const ac = at?.columns.find((c) => c.name === name);
@@ -79,6 +80,21 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'column_nullability_differs':
       if (!col) return [];
       return col.notNull ? setNotNull(f.id, table, col.name, online) : [dropNotNull(f.id, table, col.name)];
+    case 'column_storage_differs':
+      return col ? [columnStorage([f.id], table, col)] : [];
+    case 'column_compression_differs':
+      return col ? [columnCompression([f.id], table, col)] : [];
+    case 'column_statistics_differs':
+      return col ? [columnStatistics([f.id], table, col)] : [];
+    case 'table_options_differ':
+      return at ? tableOptions(f.id, table, et, at) : [];
+    case 'replica_identity_differs':
+      return [replicaIdentity(f.id, table, et)];
+    case 'missing_rule':
+    case 'rule_differs': {
+      const r = et.rules?.[name];
+      return r ? [createRule(f.id, table, r, true)] : [];
+    }
     case 'column_collation_differs':
       // Values do not change with the collation, only their order (and the indexes, which are rebuilt): not lossy.
       // With a type change too, the type change's step sets both.
@@ -177,6 +193,12 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   }
 }
 
+/** Storage, compression and statistics target of a column just added. */
+function physicalOf(id: string, key: string, c: ColumnDef): StepDraft[] {
+  const sql = columnPhysicalSql(key, c);
+  return sql.length > 0 ? [draft(PHASE.columns + 0.5, [id], `storage settings of ${key}.${quoteIdent(c.name)}`, sql.join('\n'), { table: key, lock: 'ACCESS EXCLUSIVE', graph: { needs: [node.column(key, c.name)] } })] : [];
+}
+
 /** The live default partition of a partitioned table, if it has one. */
 function defaultPartitionOf(ctx: PlanContext, parent: string): string | undefined {
   return Object.entries(ctx.actual.tables).find(([, t]) => t.partitionOf === parent && t.partitionBound === 'DEFAULT')?.[0];
@@ -217,15 +239,26 @@ function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
   for (const i of Object.values(t.indexes)) out.push(createIndex(id, key, i, false, t.kind === 'partitioned'));
   for (const tr of Object.values(t.triggers)) out.push(createTrigger(id, key, tr, false));
   for (const p of Object.values(t.policies)) out.push(createPolicy(id, key, p));
+  for (const r of Object.values(t.rules ?? {})) out.push(createRule(id, key, r, true));
+  const physical = [...t.columns.flatMap((c) => columnPhysicalSql(key, c)), ...(t.options?.length ? [`ALTER TABLE ${key} SET (${t.options.join(', ')});`] : [])];
+  if (physical.length > 0) out.push(draft(PHASE.tables, [id], `storage settings of ${key}`, physical.join('\n'), { table: key, graph: { needs: [node.rel(key)] } }));
+  if (t.replicaIdentity !== undefined) out.push(draft(PHASE.indexes + 0.5, [id], `set replica identity of ${key}`, replicaIdentitySql(key, t), { table: key, graph: { needs: [node.rel(key), ...(t.replicaIdentityIndex ? [node.index(key, t.replicaIdentityIndex)] : [])] } }));
   const comments: string[] = [];
   if (t.comment !== undefined) comments.push(`COMMENT ON TABLE ${key} IS ${lit(t.comment)};`);
   for (const c of t.columns) if (c.comment !== undefined) comments.push(`COMMENT ON COLUMN ${key}.${quoteIdent(c.name)} IS ${lit(c.comment)};`);
+  for (const p of Object.values(t.policies)) if (p.comment !== undefined) comments.push(`COMMENT ON POLICY ${quoteIdent(p.name)} ON ${key} IS ${lit(p.comment)};`);
+  for (const r of Object.values(t.rules ?? {})) if (r.comment !== undefined) comments.push(`COMMENT ON RULE ${quoteIdent(r.name)} ON ${key} IS ${lit(r.comment)};`);
   if (comments.length > 0) out.push(draft(PHASE.comments, [id], `comments on ${key}`, comments.join('\n'), { table: key }));
   return out;
 }
 
 function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
-  const value = f.expected === '(none)' || f.expected === undefined ? 'NULL' : lit(f.expected);
+  const none = f.objectType === 'extension' ? '(as installed)' : '(none)';
+  if (f.objectType === 'extension' && f.expected === none) {
+    ctx.leaveAlone(f, 'the expected comment is the one the extension installs, and the live one was changed: the original text is not known to the plan', 'Run COMMENT ON EXTENSION … with the text of pg_available_extensions.comment, or accept it with an --ignore rule.');
+    return [];
+  }
+  const value = f.expected === none || f.expected === undefined ? 'NULL' : lit(f.expected);
   const name = quoteIdent(ctx.nameIn(f));
   const table = f.table;
   let target: string | undefined;
@@ -233,8 +266,16 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'schema': target = `SCHEMA ${f.object}`; break;
     case 'table': target = `TABLE ${f.object}`; break;
     case 'column': target = `COLUMN ${f.object}`; break;
-    case 'constraint': target = table ? `CONSTRAINT ${name} ON ${table}` : undefined; break;
+    case 'constraint': {
+      // A domain's check has no table: its object is `domain.check`.
+      const domain = table ? undefined : Object.keys(ctx.expected.domains).find((k) => f.object.startsWith(`${k}.`));
+      target = table ? `CONSTRAINT ${name} ON ${table}` : domain ? `CONSTRAINT ${f.object.slice(domain.length + 1)} ON DOMAIN ${domain}` : undefined;
+      break;
+    }
     case 'trigger': target = table ? `TRIGGER ${name} ON ${table}` : undefined; break;
+    case 'policy': target = table ? `POLICY ${name} ON ${table}` : undefined; break;
+    case 'rule': target = table ? `RULE ${name} ON ${table}` : undefined; break;
+    case 'extension': target = `EXTENSION ${f.object}`; break;
     case 'index': {
       const t = table ? ctx.expected.tables[table] ?? ctx.expected.views[table] : undefined;
       target = t ? `INDEX ${quoteIdent(t.schema)}.${name}` : undefined;
@@ -256,8 +297,10 @@ function commentedNode(ctx: PlanContext, f: Finding): string | undefined {
   switch (f.objectType) {
     case 'schema': return node.schema(f.object);
     case 'table': case 'view': return node.rel(f.object);
-    case 'column': return table ? node.column(table, name) : undefined;
-    case 'constraint': return table ? node.constraint(table, name) : undefined;
+    case 'column': return table ? (ctx.expected.views[table] ? node.rel(table) : node.column(table, name)) : undefined;
+    case 'policy': return table ? node.policy(table, name) : undefined;
+    case 'rule': return table ? node.rule(table, name) : undefined;
+    case 'constraint': return table ? node.constraint(table, name) : Object.keys(ctx.expected.domains).filter((k) => f.object.startsWith(`${k}.`)).map(node.type)[0];
     case 'trigger': return table ? node.trigger(table, name) : undefined;
     case 'index': return table ? node.index(table, name) : undefined;
     case 'function': return node.function(f.object);
@@ -276,6 +319,7 @@ function viewIndexSteps(ctx: PlanContext, f: Finding, key: string): StepDraft[] 
   if (f.kind === 'missing_index' && idx) steps = [createIndex(f.id, key, idx, false, false)];
   else if ((f.kind === 'index_differs' || f.kind === 'index_invalid') && idx) steps = [dropIndex(f.id, quoteIdent(v.schema), name), createIndex(f.id, key, idx, false, false)];
   else if ((f.kind === 'missing_trigger' || f.kind === 'trigger_differs') && trg) steps = [createTrigger(f.id, key, trg, f.kind === 'trigger_differs')];
+  else if ((f.kind === 'missing_rule' || f.kind === 'rule_differs') && v.rules?.[name]) steps = [createRule(f.id, key, v.rules[name]!, false)];
   // After the views phase: the view may be created in this same run.
   return steps.map((d) => ({ ...d, phase: PHASE.views + 0.5 }));
 }
