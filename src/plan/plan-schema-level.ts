@@ -8,6 +8,7 @@ import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
 import { optionsSql } from './steps/physical-steps.js';
 import { node } from './graph/keys.js';
+import { movedWithExtension } from './plan-table-level.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -19,7 +20,12 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const x = e.extensions[f.object];
       if (!x) return [];
       // Installed, but in another schema: move it.
-      if (ctx.actual.extensions[f.object]) return [draft(PHASE.schema, [f.id], `move extension ${x.name} to schema ${x.schema}`, `ALTER EXTENSION ${f.object} SET SCHEMA ${quoteIdent(x.schema)};`)];
+      if (ctx.actual.extensions[f.object]) {
+        const moved = ctx.findings.filter((c) => movedWithExtension(ctx, c) === f.object).map((c) => c.id);
+        return [draft(PHASE.schema, [f.id, ...moved], `move extension ${x.name} to schema ${x.schema}`, `ALTER EXTENSION ${f.object} SET SCHEMA ${quoteIdent(x.schema)};`, {
+          graph: { needs: [node.schema(quoteIdent(x.schema))] },
+        })];
+      }
       return [createExtension(f.id, x.name, x.schema)];
     }
     case 'missing_enum':

@@ -101,7 +101,8 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       if (!col || ctx.findings.some((x) => x.kind === 'column_type_differs' && x.object === f.object)) return [];
       return [alterType(f.id, table, col, busy)];
     case 'column_type_differs': {
-      if (!col) return [];
+      // The type of an extension that moves schema: the move repairs it (plan-schema-level.ts).
+      if (!col || movedWithExtension(ctx, f) !== undefined) return [];
       const collation = ctx.findings.filter((x) => x.kind === 'column_collation_differs' && x.object === f.object);
       if (!ctx.lossless[f.id] && !ctx.options.allowHazards.includes('CHANGES_COLUMN_TYPE')) {
         for (const x of [f, ...collation]) {
@@ -193,6 +194,23 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   }
 }
 
+/**
+ * The extension whose move to another schema renames this column's type (`public.citext` → `ext.citext`): the
+ * type is not a user type of either model, and the two names differ only by those schemas.
+ */
+export function movedWithExtension(ctx: PlanContext, f: Finding): string | undefined {
+  if (f.kind !== 'column_type_differs' || f.expected === undefined || f.actual === undefined) return undefined;
+  const base = (t: string) => t.replace(/(\[\])+$/, '');
+  if (ctx.actual.enums[base(f.actual)] || ctx.actual.domains[base(f.actual)]) return undefined;
+  for (const [key, e] of Object.entries(ctx.expected.extensions)) {
+    const a = ctx.actual.extensions[key];
+    if (!a || a.schema === e.schema) continue;
+    const from = `${quoteIdent(a.schema)}.`;
+    if (f.actual.startsWith(from) && `${quoteIdent(e.schema)}.${f.actual.slice(from.length)}` === f.expected) return key;
+  }
+  return undefined;
+}
+
 /** Storage, compression and statistics target of a column just added. */
 function physicalOf(id: string, key: string, c: ColumnDef): StepDraft[] {
   const sql = columnPhysicalSql(key, c);
@@ -246,8 +264,6 @@ function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
   const comments: string[] = [];
   if (t.comment !== undefined) comments.push(`COMMENT ON TABLE ${key} IS ${lit(t.comment)};`);
   for (const c of t.columns) if (c.comment !== undefined) comments.push(`COMMENT ON COLUMN ${key}.${quoteIdent(c.name)} IS ${lit(c.comment)};`);
-  for (const p of Object.values(t.policies)) if (p.comment !== undefined) comments.push(`COMMENT ON POLICY ${quoteIdent(p.name)} ON ${key} IS ${lit(p.comment)};`);
-  for (const r of Object.values(t.rules ?? {})) if (r.comment !== undefined) comments.push(`COMMENT ON RULE ${quoteIdent(r.name)} ON ${key} IS ${lit(r.comment)};`);
   if (comments.length > 0) out.push(draft(PHASE.comments, [id], `comments on ${key}`, comments.join('\n'), { table: key }));
   return out;
 }

@@ -94,7 +94,8 @@ export function replicaIdentity(id: string, key: string, t: TableDef): StepDraft
  */
 export function createRule(id: string, key: string, r: RuleDef, onTable: boolean, phase: number = PHASE.triggers): StepDraft {
   const enabled = r.enabled === 'disabled' ? 'DISABLE' : r.enabled === 'replica' ? 'ENABLE REPLICA' : r.enabled === 'always' ? 'ENABLE ALWAYS' : 'ENABLE';
-  const sql = `${r.definition.replace(/^CREATE RULE /, 'CREATE OR REPLACE RULE ')};${onTable ? `\nALTER TABLE ${key} ${enabled} RULE ${q(r.name)};` : ''}`;
+  const sql = `${r.definition.replace(/^CREATE RULE /, 'CREATE OR REPLACE RULE ')};${onTable ? `\nALTER TABLE ${key} ${enabled} RULE ${q(r.name)};` : ''}${
+    r.comment !== undefined ? `\nCOMMENT ON RULE ${q(r.name)} ON ${key} IS ${lit(r.comment)};` : ''}`;
   return draft(phase, [id], `create rule ${q(r.name)} on ${key}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE', graph: { creates: [node.rule(key, r.name)] } });
 }
 
