@@ -11,7 +11,7 @@ import {
 import { uniqueIndexFor } from '../diff/diff-constraints.js';
 import { node } from './graph/keys.js';
 import { generatedSteps, identitySteps } from './steps/column-steps.js';
-import { columnCompression, columnPhysicalSql, columnStatistics, columnStorage, createRule, replicaIdentity, replicaIdentitySql, tableOptions } from './steps/physical-steps.js';
+import { optionsSql, columnCompression, columnPhysicalSql, columnStatistics, columnStorage, createRule, replicaIdentity, replicaIdentitySql, tableOptions } from './steps/physical-steps.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v\w*|random|clock_timestamp|nextval|timeofday)\s*\(/;
 
@@ -258,7 +258,7 @@ function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
   for (const tr of Object.values(t.triggers)) out.push(createTrigger(id, key, tr, false));
   for (const p of Object.values(t.policies)) out.push(createPolicy(id, key, p));
   for (const r of Object.values(t.rules ?? {})) out.push(createRule(id, key, r, true));
-  const physical = [...t.columns.flatMap((c) => columnPhysicalSql(key, c)), ...(t.options?.length ? [`ALTER TABLE ${key} SET (${t.options.join(', ')});`] : [])];
+  const physical = [...t.columns.flatMap((c) => columnPhysicalSql(key, c)), ...optionsSql('TABLE', key, t.options, undefined)];
   if (physical.length > 0) out.push(draft(PHASE.tables, [id], `storage settings of ${key}`, physical.join('\n'), { table: key, graph: { needs: [node.rel(key)] } }));
   if (t.replicaIdentity !== undefined) out.push(draft(PHASE.indexes + 0.5, [id], `set replica identity of ${key}`, replicaIdentitySql(key, t), { table: key, graph: { needs: [node.rel(key), ...(t.replicaIdentityIndex ? [node.index(key, t.replicaIdentityIndex)] : [])] } }));
   const comments: string[] = [];

@@ -58,12 +58,18 @@ function splitOption(o: string): [string, string] {
   return i < 0 ? [o, 'true'] : [o.slice(0, i), o.slice(i + 1)];
 }
 
+/** `toast.autovacuum_enabled` → each part quoted as needed (a manifest's text is never spliced in as SQL). */
+function optionName(k: string): string {
+  const dot = k.indexOf('.');
+  return dot < 0 ? q(k) : `${q(k.slice(0, dot))}.${q(k.slice(dot + 1))}`;
+}
+
 /** `SET (a = '1', toast.b = '2')` and `RESET (c)`: the statements that take `live` options to `want`. */
 export function optionsSql(what: string, key: string, want: string[] | undefined, live: string[] | undefined): string[] {
   const w = new Map((want ?? []).map(splitOption));
   const l = new Map((live ?? []).map(splitOption));
-  const set = [...w].filter(([k, v]) => l.get(k) !== v).map(([k, v]) => `${k} = ${lit(v)}`);
-  const reset = [...l.keys()].filter((k) => !w.has(k));
+  const set = [...w].filter(([k, v]) => l.get(k) !== v).map(([k, v]) => `${optionName(k)} = ${lit(v)}`);
+  const reset = [...l.keys()].filter((k) => !w.has(k)).map(optionName);
   return [
     ...(reset.length > 0 ? [`ALTER ${what} ${key} RESET (${reset.join(', ')});`] : []),
     ...(set.length > 0 ? [`ALTER ${what} ${key} SET (${set.join(', ')});`] : []),
