@@ -64,9 +64,6 @@ ${[
   wide('publication', 'pg_publication', 'p', 'pubname'),
   arm('subscription', 'NULL', 'u.subname', 'NULL', 'NULL', 'pg_subscription u WHERE u.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())'),
   arm('large object', 'NULL', 'NULL', 'NULL', 'count(*)', 'pg_largeobject_metadata HAVING count(*) > 0'),
-  arm('rule', 's.nspname', 'c.relname', 'r.rulename', 'NULL',
-    `pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN sch s ON s.oid = c.relnamespace
-WHERE r.rulename <> '_RETURN' AND ${ext('pg_rewrite', 'r.oid')} AND ${ext('pg_class', 'c.oid')}`),
   arm(`CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END`, 's.nspname', 'p.proname', 'NULL',
     `'(' || pg_get_function_identity_arguments(p.oid) || ')'`,
     `pg_proc p JOIN sch s ON s.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND ${ext('pg_proc', 'p.oid')}`),

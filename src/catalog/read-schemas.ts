@@ -10,6 +10,7 @@ interface RawSchemaRow {
 interface RawExtensionRow {
   name: string;
   schema: string;
+  comment: string | null;
 }
 
 const SCHEMAS_SQL = `
@@ -18,11 +19,16 @@ FROM pg_namespace n
 WHERE ${inScope('n.nspname')} AND ${notFromExtension('pg_namespace', 'n.oid')}
 ORDER BY n.nspname`;
 
-/** plpgsql is installed in every database, so it is left out of the model. */
+/**
+ * plpgsql is installed in every database, so it is left out of the model. The comment only when it is not the one
+ * CREATE EXTENSION gave it from the control file (which may differ between contrib releases).
+ */
 const EXTENSIONS_SQL = `
-SELECT e.extname AS name, n.nspname AS schema
+SELECT e.extname AS name, n.nspname AS schema,
+       NULLIF(obj_description(e.oid, 'pg_extension'), COALESCE(av.comment, '')) AS comment
 FROM pg_extension e
 JOIN pg_namespace n ON n.oid = e.extnamespace
+LEFT JOIN pg_available_extensions av ON av.name = e.extname
 WHERE e.extname <> 'plpgsql' AND $1::text[] IS NOT NULL AND $2::text[] IS NOT NULL
 ORDER BY e.extname`;
 
@@ -33,5 +39,5 @@ export async function readSchemas(db: Queryable, scope: SchemaScope, model: Sche
     model.schemas[quoteIdent(r.name)] = { name: r.name, ...(r.comment != null && { comment: r.comment }) };
   }
   const ext = await db.query<RawExtensionRow>(EXTENSIONS_SQL, params);
-  for (const r of ext.rows) model.extensions[quoteIdent(r.name)] = { name: r.name, schema: r.schema };
+  for (const r of ext.rows) model.extensions[quoteIdent(r.name)] = { name: r.name, schema: r.schema, ...(r.comment != null && { comment: r.comment }) };
 }

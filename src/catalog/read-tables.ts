@@ -14,6 +14,10 @@ interface RawTableRow {
   parent_schema: string | null;
   parent_name: string | null;
   partition_bound: string | null;
+  options: string[] | null;
+  toast_options: string[] | null;
+  relreplident: 'd' | 'n' | 'f' | 'i';
+  replident_index: string | null;
   comment: string | null;
 }
 
@@ -23,9 +27,13 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind, c.relpersistence,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
        pn.nspname AS parent_schema, pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       c.reloptions AS options, tc.reloptions AS toast_options, c.relreplident,
+       (SELECT ic.relname FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid
+        WHERE ri.indrelid = c.oid AND ri.indisreplident) AS replident_index,
        dsc.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
 LEFT JOIN pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = 0
 LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_class pc ON pc.oid = i.inhparent
@@ -46,6 +54,9 @@ interface RawColumnRow {
   /** The identity's sequence, for identity columns. */
   seq: SequenceValues | null;
   collation: string | null;
+  storage: 'p' | 'e' | 'x' | 'm' | null;
+  compression: 'p' | 'l' | null;
+  statistics: number | null;
   comment: string | null;
 }
 
@@ -62,6 +73,10 @@ SELECT n.nspname AS schema, c.relname AS relation, c.relkind, a.attname AS name,
          CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
               ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
        END AS collation,
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
+       NULLIF(a.attcompression, '') AS compression,
+       -- -1 (up to 16) and NULL (17+) both mean the default target.
+       CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::int END AS statistics,
        dsc.description AS comment
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
@@ -104,6 +119,14 @@ export async function readTables(db: Queryable, scope: SchemaScope, model: Schem
     }
     if (r.relrowsecurity) t.rowSecurity = true;
     if (r.relforcerowsecurity) t.forceRowSecurity = true;
+    const options = [...(r.options ?? []), ...(r.toast_options ?? []).map((o) => `toast.${o}`)];
+    if (options.length > 0) t.options = options.sort();
+    if (r.relreplident === 'n') t.replicaIdentity = 'nothing';
+    if (r.relreplident === 'f') t.replicaIdentity = 'full';
+    if (r.relreplident === 'i' && r.replident_index != null) {
+      t.replicaIdentity = 'index';
+      t.replicaIdentityIndex = r.replident_index;
+    }
     if (r.comment != null) t.comment = r.comment;
     model.tables[qualifiedName(r.schema, r.name)] = t;
   }
@@ -115,7 +138,10 @@ export async function readColumns(db: Queryable, scope: SchemaScope, model: Sche
   for (const r of rows) {
     const key = qualifiedName(r.schema, r.relation);
     if (r.relkind === 'v' || r.relkind === 'm') {
-      model.views[key]?.columns.push(r.name);
+      const view = model.views[key];
+      if (!view) continue;
+      view.columns.push(r.name);
+      if (r.comment != null) (view.columnComments ??= {})[r.name] = r.comment;
       continue;
     }
     const table = model.tables[key];
@@ -131,6 +157,8 @@ export async function readColumns(db: Queryable, scope: SchemaScope, model: Sche
   }
 }
 
+const STORAGE = { p: 'plain', e: 'external', x: 'extended', m: 'main' } as const;
+
 function toColumn(r: RawColumnRow): ColumnDef {
   const col: ColumnDef = { name: r.name, type: r.type };
   if (r.not_null) col.notNull = true;
@@ -141,6 +169,9 @@ function toColumn(r: RawColumnRow): ColumnDef {
   const options = col.identity && r.seq ? identityOptionsOf(r.type, r.seq) : undefined;
   if (options) col.identityOptions = options;
   if (r.collation != null) col.collation = r.collation;
+  if (r.storage != null) col.storage = STORAGE[r.storage];
+  if (r.compression != null) col.compression = r.compression === 'l' ? 'lz4' : 'pglz';
+  if (r.statistics != null) col.statistics = r.statistics;
   if (r.comment != null) col.comment = r.comment;
   return col;
 }

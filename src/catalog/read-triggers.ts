@@ -35,6 +35,7 @@ interface RawPolicyRow {
   roles: string[];
   using_expr: string | null;
   check_expr: string | null;
+  comment: string | null;
 }
 
 const POLICIES_SQL = `
@@ -44,7 +45,8 @@ SELECT n.nspname AS schema, c.relname AS table_name, p.polname AS name, p.polper
              FROM unnest(p.polroles) AS pr(oid) LEFT JOIN pg_roles r ON r.oid = pr.oid
              ORDER BY 1)::text[] AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using_expr,
-       pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr
+       pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
+       obj_description(p.oid, 'pg_policy') AS comment
 FROM pg_policy p
 JOIN pg_class c ON c.oid = p.polrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -81,6 +83,7 @@ export async function readPolicies(db: Queryable, scope: SchemaScope, model: Sch
       roles: r.roles,
       ...(r.using_expr != null && { using: canonicalExpr(r.using_expr) }),
       ...(r.check_expr != null && { withCheck: canonicalExpr(r.check_expr) }),
+      ...(r.comment != null && { comment: r.comment }),
     };
   }
 }

@@ -26,7 +26,7 @@ interface RawDomainRow {
   not_null: boolean;
   default_expr: string | null;
   collation: string | null;
-  checks: { name: string; expression: string; validated: boolean }[];
+  checks: { name: string; expression: string; validated: boolean; comment: string | null }[];
   comment: string | null;
 }
 
@@ -35,7 +35,8 @@ SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typt
        t.typnotnull AS not_null, pg_get_expr(t.typdefaultbin, 0) AS default_expr,
        CASE WHEN t.typcollation <> bt.typcollation THEN quote_ident(co.collname) END AS collation,
        COALESCE((SELECT json_agg(json_build_object('name', con.conname, 'expression', pg_get_expr(con.conbin, 0),
-                                                   'validated', con.convalidated) ORDER BY con.conname)
+                                                   'validated', con.convalidated,
+                                                   'comment', obj_description(con.oid, 'pg_constraint')) ORDER BY con.conname)
                  FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), '[]') AS checks,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_type t
@@ -102,7 +103,9 @@ export async function readTypes(db: Queryable, scope: SchemaScope, model: Schema
     if (r.collation != null) d.collation = r.collation;
     if (r.checks.length > 0) {
       d.checks = {};
-      for (const c of r.checks) d.checks[c.name] = { expression: canonicalExpr(c.expression), ...(!c.validated && { validated: false as const }) };
+      for (const c of r.checks) {
+        d.checks[c.name] = { expression: canonicalExpr(c.expression), ...(!c.validated && { validated: false as const }), ...(c.comment != null && { comment: c.comment }) };
+      }
     }
     if (r.comment != null) d.comment = r.comment;
     model.domains[qualifiedName(r.schema, r.name)] = d;

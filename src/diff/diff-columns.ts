@@ -56,6 +56,15 @@ function diffColumn(tableKey: string, object: string, e: ColumnDef, a: ColumnDef
   if (e.collation !== a.collation) {
     out.push(finding('column_collation_differs', 'column', object, 'The column collation differs.', extra(e.collation ?? '(default)', a.collation ?? '(default)')));
   }
+  if (e.storage !== a.storage) {
+    out.push(finding('column_storage_differs', 'column', object, 'The column STORAGE differs (in place: ALTER COLUMN … SET STORAGE, no rewrite; existing values keep their form until rewritten).', extra(e.storage ?? '(type default)', a.storage ?? '(type default)')));
+  }
+  if (e.compression !== a.compression) {
+    out.push(finding('column_compression_differs', 'column', object, 'The column COMPRESSION differs (in place: ALTER COLUMN … SET COMPRESSION; existing values keep their compression).', extra(e.compression ?? '(default)', a.compression ?? '(default)')));
+  }
+  if (e.statistics !== a.statistics) {
+    out.push(finding('column_statistics_differs', 'column', object, 'The column statistics target differs (ALTER COLUMN … SET STATISTICS; ANALYZE uses it next time).', extra(String(e.statistics ?? '(default)'), String(a.statistics ?? '(default)'))));
+  }
   if (e.comment !== a.comment) {
     out.push(finding('comment_differs', 'column', object, 'The column comment differs.', extra(e.comment ?? '(none)', a.comment ?? '(none)')));
   }

@@ -8,6 +8,7 @@ import { diffColumns } from './diff-columns.js';
 import { diffConstraints, diffIndexes } from './diff-constraints.js';
 import { diffTypes } from './diff-types.js';
 import { diffUnmodeled } from './diff-unmodeled.js';
+import { diffRules } from './diff-rules.js';
 
 /**
  * Compares the expected schema with the live one. Pure: two models in, findings out, in a stable order
@@ -67,6 +68,14 @@ function diffTable(key: string, e: TableDef, a: TableDef, out: Finding[]): void 
   if (props !== actualProps) {
     out.push(finding('table_differs', 'table', key, 'Table properties (kind, logging, partitioning or row level security) differ.', { table: key, expected: props, actual: actualProps }));
   }
+  const options = (t: TableDef) => (t.options ?? []).join(', ') || '(none)';
+  if (options(e) !== options(a)) {
+    out.push(finding('table_options_differ', 'table', key, 'Storage parameters (fillfactor, autovacuum_*, toast.*) differ: ALTER TABLE … SET (…) / RESET (…), in place.', { table: key, expected: options(e), actual: options(a) }));
+  }
+  const identity = (t: TableDef) => (t.replicaIdentity === 'index' ? `USING INDEX ${quoteIdent(t.replicaIdentityIndex ?? '')}` : (t.replicaIdentity ?? 'default').toUpperCase());
+  if (identity(e) !== identity(a)) {
+    out.push(finding('replica_identity_differs', 'table', key, 'REPLICA IDENTITY differs (what logical replication sends for updated and deleted rows): ALTER TABLE … REPLICA IDENTITY.', { table: key, expected: identity(e), actual: identity(a) }));
+  }
   if (e.comment !== a.comment) out.push(finding('comment_differs', 'table', key, 'The table comment differs.', { table: key, expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
   diffColumns(key, e, a, out);
   const standIns = diffConstraints(key, e, a, out);
@@ -76,22 +85,35 @@ function diffTable(key: string, e: TableDef, a: TableDef, out: Finding[]): void 
     missing: (name, p) => out.push(finding('missing_policy', 'policy', `${key}.${quoteIdent(name)}`, 'Create the row level security policy.', { table: key, expected: describePolicy(key, p) })),
     unexpected: (name, p) => out.push(finding('unexpected_policy', 'policy', `${key}.${quoteIdent(name)}`, 'The policy is not in the expected schema; it is left alone unless apply --prune.', { table: key, actual: describePolicy(key, p) })),
     both: (name, ep, ap) => {
-      if (!sameValue(ep, ap)) out.push(finding('policy_differs', 'policy', `${key}.${quoteIdent(name)}`, 'The policy differs: drop and re-create it.', { table: key, expected: describePolicy(key, ep), actual: describePolicy(key, ap) }));
+      if (!sameValue({ ...ep, comment: undefined }, { ...ap, comment: undefined })) {
+        out.push(finding('policy_differs', 'policy', `${key}.${quoteIdent(name)}`, 'The policy differs: drop and re-create it.', { table: key, expected: describePolicy(key, ep), actual: describePolicy(key, ap) }));
+      }
+      if (ep.comment !== ap.comment) out.push(finding('comment_differs', 'policy', `${key}.${quoteIdent(name)}`, 'The policy comment differs.', { table: key, expected: ep.comment ?? '(none)', actual: ap.comment ?? '(none)' }));
     },
   });
+  diffRules(key, e.rules, a.rules, out);
 }
 
 function diffView(key: string, e: ViewDef, a: ViewDef, out: Finding[]): void {
-  if (e.definition !== a.definition || !!e.materialized !== !!a.materialized || !sameValue(e.options ?? [], a.options ?? [])) {
-    out.push(finding('view_differs', 'view', key, 'The view definition differs: re-create it (CREATE OR REPLACE, or drop and create when columns change).', {
+  const sameBody = e.definition === a.definition && !!e.materialized === !!a.materialized;
+  if (!sameBody || !sameValue(e.options ?? [], a.options ?? [])) {
+    out.push(finding('view_differs', 'view', key, sameBody
+      ? 'Only the view options (security_barrier, security_invoker, check_option, storage parameters) differ: ALTER VIEW … SET (…) / RESET (…), in place.'
+      : 'The view definition differs: re-create it (CREATE OR REPLACE, or drop and create when columns change).', {
       table: key,
       expected: viewText(e),
       actual: viewText(a),
     }));
   }
   if (e.comment !== a.comment) out.push(finding('comment_differs', 'view', key, 'The view comment differs.', { table: key, expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
+  for (const c of e.columns.filter((c) => a.columns.includes(c))) {
+    const ec = e.columnComments?.[c];
+    const ac = a.columnComments?.[c];
+    if (ec !== ac) out.push(finding('comment_differs', 'column', `${key}.${quoteIdent(c)}`, 'The view column comment differs.', { table: key, expected: ec ?? '(none)', actual: ac ?? '(none)' }));
+  }
   diffIndexes(key, e.indexes, a.indexes, out);
   diffTriggers(key, e.triggers, a.triggers, out);
+  diffRules(key, e.rules, a.rules, out);
 }
 
 function viewText(v: ViewDef): string {

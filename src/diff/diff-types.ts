@@ -17,7 +17,8 @@ export function diffTypes(expected: SchemaModel, actual: SchemaModel, out: Findi
     missing: (key, e) => out.push(finding('missing_extension', 'extension', key, `Install it: CREATE EXTENSION IF NOT EXISTS ${key} SCHEMA ${e.schema} (the server must ship it).`)),
     unexpected: (key) => out.push(finding('unexpected_extension', 'extension', key, 'The extension is not in the expected schema; it is left alone.')),
     both: (key, e, a) => {
-      if (e.schema !== a.schema) out.push(finding('missing_extension', 'extension', key, `The extension is installed in schema ${a.schema}, expected ${e.schema}.`, { expected: e.schema, actual: a.schema }));
+      if (e.schema !== a.schema) out.push(finding('missing_extension', 'extension', key, `The extension is installed in schema ${a.schema}, expected ${e.schema}: ALTER EXTENSION … SET SCHEMA.`, { expected: e.schema, actual: a.schema }));
+      if (e.comment !== a.comment) out.push(finding('comment_differs', 'extension', key, 'The extension comment differs from the expected one.', { expected: e.comment ?? '(as installed)', actual: a.comment ?? '(as installed)' }));
     },
   });
   compareMaps(expected.enums, actual.enums, {
@@ -51,6 +52,10 @@ export function diffTypes(expected: SchemaModel, actual: SchemaModel, out: Findi
       if (domainText(asLive) !== domainText(a)) {
         out.push(finding('domain_differs', 'domain', key, 'The domain differs.', { expected: domainText(e), actual: domainText(a) }));
         return;
+      }
+      for (const [n, c] of Object.entries(e.checks ?? {})) {
+        const ac = a.checks?.[n]?.comment;
+        if (c.comment !== ac) out.push(finding('comment_differs', 'constraint', `${key}.${quoteIdent(n)}`, 'The domain constraint comment differs.', { expected: c.comment ?? '(none)', actual: ac ?? '(none)' }));
       }
       for (const n of stricter) {
         const c = e.checks![n]!;

@@ -12,6 +12,8 @@ export type FindingKind =
   | 'missing_column' | 'unexpected_column'
   | 'column_type_differs' | 'column_nullability_differs' | 'column_default_differs'
   | 'column_identity_differs' | 'column_generated_differs' | 'column_collation_differs'
+  | 'column_storage_differs' | 'column_compression_differs' | 'column_statistics_differs'
+  | 'table_options_differ' | 'replica_identity_differs'
   | 'missing_primary_key' | 'missing_constraint' | 'unexpected_constraint' | 'constraint_differs' | 'constraint_not_valid'
   | 'constraint_stricter_than_expected' | 'index_stricter_than_expected'
   | 'constraint_renamed' | 'unique_index_instead_of_constraint'
@@ -20,6 +22,7 @@ export type FindingKind =
   | 'missing_function' | 'unexpected_function' | 'function_differs'
   | 'missing_trigger' | 'unexpected_trigger' | 'trigger_differs'
   | 'missing_policy' | 'unexpected_policy' | 'policy_differs'
+  | 'missing_rule' | 'unexpected_rule' | 'rule_differs'
   | 'comment_differs'
   | 'unmodeled_objects';
 
@@ -32,7 +35,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type ObjectType =
   | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
-  | 'view' | 'function' | 'trigger' | 'policy'
+  | 'view' | 'function' | 'trigger' | 'policy' | 'rule'
   /** `unmodeled_objects`: the object is a kind of objects (`text search configuration`), not one object. */
   | 'kind';
 

@@ -6,11 +6,16 @@ import type { Finding, FindingKind, ObjectType, Severity } from './finding.js';
  */
 export function severityOf(kind: FindingKind): Severity {
   if (kind === 'constraint_stricter_than_expected' || kind === 'index_stricter_than_expected') return 'info';
+  // Physical properties: how values are stored and sampled, never which values are accepted.
+  if (PHYSICAL_KINDS.includes(kind)) return 'warning';
   if (kind.startsWith('unexpected_') || kind === 'comment_differs' || kind === 'unmodeled_objects' || kind === 'constraint_renamed' || kind === 'index_renamed' || kind === 'unique_index_instead_of_constraint') {
     return 'warning';
   }
   return 'error';
 }
+
+/** Findings about storage, compression, statistics targets and storage parameters: warnings. */
+export const PHYSICAL_KINDS: readonly FindingKind[] = ['column_storage_differs', 'column_compression_differs', 'column_statistics_differs', 'table_options_differ'];
 
 /** Builds a finding; its id is `${kind}:${object}`. */
 export function finding(

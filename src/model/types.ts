@@ -22,7 +22,7 @@ export interface SchemaModel {
   functions: Record<string, FunctionDef>;
   /**
    * The census of user objects of kinds the model does not cover (operators, text search configurations,
-   * aggregates, rules, …): kind → names, sorted. They are named so that a comparison never ignores them silently,
+   * aggregates, …): kind → names, sorted. They are named so that a comparison never ignores them silently,
    * but their definitions are not compared. Absent when there are none (older manifests stay byte-identical).
    */
   unmodeled?: Record<string, string[]>;
@@ -36,6 +36,8 @@ export interface SchemaDef {
 export interface ExtensionDef {
   name: string;
   schema: string;
+  /** Only when it differs from the comment the extension's control file gives it. */
+  comment?: string;
 }
 
 export interface EnumDef {
@@ -53,7 +55,7 @@ export interface DomainDef {
   notNull?: true;
   default?: string;
   collation?: string;
-  checks?: Record<string, { expression: string; validated?: false }>;
+  checks?: Record<string, { expression: string; validated?: false; comment?: string }>;
   comment?: string;
 }
 
@@ -86,6 +88,14 @@ export interface TableDef {
   partitionBound?: string;
   rowSecurity?: true;
   forceRowSecurity?: true;
+  /**
+   * Storage parameters (pg_class.reloptions) as `name=value`, sorted; the TOAST table's own parameters are
+   * prefixed `toast.` (as ALTER TABLE … SET (toast.…) names them). Absent when none is set.
+   */
+  options?: string[];
+  /** REPLICA IDENTITY other than DEFAULT; `index` names the index in replicaIdentityIndex. */
+  replicaIdentity?: 'nothing' | 'full' | 'index';
+  replicaIdentityIndex?: string;
   columns: ColumnDef[];
   /** Constraints keyed by name: primary key, unique, foreign key, check, exclusion. NOT NULL is a column property. */
   constraints: Record<string, ConstraintDef>;
@@ -93,6 +103,8 @@ export interface TableDef {
   indexes: Record<string, IndexDef>;
   triggers: Record<string, TriggerDef>;
   policies: Record<string, PolicyDef>;
+  /** Rules (pg_rewrite) keyed by name. Absent when the table has none. */
+  rules?: Record<string, RuleDef>;
   comment?: string;
 }
 
@@ -109,6 +121,15 @@ export interface ColumnDef {
   generated?: string;
   /** Only when it differs from the type's default collation. */
   collation?: string;
+  /** ALTER COLUMN … SET STORAGE: only when it differs from the type's default (pg_type.typstorage). */
+  storage?: 'plain' | 'external' | 'extended' | 'main';
+  /** ALTER COLUMN … SET COMPRESSION: only when set (absent: the server's default_toast_compression). */
+  compression?: 'pglz' | 'lz4';
+  /**
+   * ALTER COLUMN … SET STATISTICS: only when set. The default is -1 up to PostgreSQL 16 and NULL from 17; both
+   * are the absent value here, so the same DDL gives the same model on every major.
+   */
+  statistics?: number;
   comment?: string;
 }
 
@@ -184,6 +205,17 @@ export interface PolicyDef {
   roles: string[];
   using?: string;
   withCheck?: string;
+  comment?: string;
+}
+
+/** A rule other than a view's own `_RETURN` rule. */
+export interface RuleDef {
+  name: string;
+  /** pg_get_ruledef() text, without the final semicolon: a complete CREATE RULE statement. */
+  definition: string;
+  /** ev_enabled: absent when enabled (O). */
+  enabled?: 'disabled' | 'replica' | 'always';
+  comment?: string;
 }
 
 export interface ViewDef {
@@ -196,6 +228,9 @@ export interface ViewDef {
   columns: string[];
   indexes?: Record<string, IndexDef>;
   triggers?: Record<string, TriggerDef>;
+  rules?: Record<string, RuleDef>;
+  /** Comments on the view's columns, by column name. Absent when there are none. */
+  columnComments?: Record<string, string>;
   comment?: string;
 }
 

@@ -10,7 +10,7 @@ import { enumSwapSteps } from './plan-schema-level.js';
 /** --prune: the unexpected objects, removed without losing anything (see steps/prune-steps.ts). */
 /** Order inside the prune phase: dependants first (a column before its table, a table before its sequences). */
 const PRUNE_ORDER: Partial<Record<Finding['kind'], number>> = {
-  unexpected_trigger: 0, unexpected_policy: 0, unexpected_constraint: 0, unexpected_index: 0, unexpected_column: 1,
+  unexpected_trigger: 0, unexpected_rule: 0, unexpected_policy: 0, unexpected_constraint: 0, unexpected_index: 0, unexpected_column: 1,
   unexpected_view: 2, unexpected_table: 3, unexpected_function: 4, unexpected_sequence: 5, unexpected_enum: 6,
   unexpected_domain: 6, unexpected_extension: 6.5, unexpected_schema: 7,
 };
@@ -59,6 +59,10 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'unexpected_trigger': {
       const t = at?.triggers[name] ?? (table ? a.views[table]?.triggers?.[name] : undefined);
       return t && table ? [dropRecorded(f.id, 'trigger', f.object, t.definition, `DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${table};`, table, { drops: [node.trigger(table, t.name)] })] : [];
+    }
+    case 'unexpected_rule': {
+      const r = (at ?? (table ? a.views[table] : undefined))?.rules?.[name];
+      return r && table ? [dropRecorded(f.id, 'rule', f.object, r.definition, `DROP RULE IF EXISTS ${quoteIdent(r.name)} ON ${table};`, table, { drops: [node.rule(table, r.name)] })] : [];
     }
     case 'unexpected_policy': {
       const p = at?.policies[name];

@@ -7,6 +7,9 @@ import { addEnumValue, alterSequence, createDomain, createEnum, createExtension,
 import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
+import { optionsSql } from './steps/physical-steps.js';
+import { node } from './graph/keys.js';
+import { movedWithExtension } from './plan-table-level.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -18,7 +21,12 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const x = e.extensions[f.object];
       if (!x) return [];
       // Installed, but in another schema: move it.
-      if (ctx.actual.extensions[f.object]) return [draft(PHASE.schema, [f.id], `move extension ${x.name} to schema ${x.schema}`, `ALTER EXTENSION ${f.object} SET SCHEMA ${quoteIdent(x.schema)};`)];
+      if (ctx.actual.extensions[f.object]) {
+        const moved = ctx.findings.filter((c) => movedWithExtension(ctx, c) === f.object).map((c) => c.id);
+        return [draft(PHASE.schema, [f.id, ...moved], `move extension ${x.name} to schema ${x.schema}`, `ALTER EXTENSION ${f.object} SET SCHEMA ${quoteIdent(x.schema)};`, {
+          graph: { needs: [node.schema(quoteIdent(x.schema))] },
+        })];
+      }
       return [createExtension(f.id, x.name, x.schema)];
     }
     case 'missing_enum':
@@ -59,6 +67,11 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const v = e.views[f.object];
       if (!v) return [];
       const live = ctx.actual.views[f.object];
+      // Only the options differ: changed in place, nothing that depends on the view is touched.
+      if (live && live.definition === v.definition && !!live.materialized === !!v.materialized) {
+        const sql = optionsSql(v.materialized ? 'MATERIALIZED VIEW' : 'VIEW', f.object, v.options, live.options);
+        return sql.length > 0 ? [draft(PHASE.views, [f.id], `set options of view ${f.object}`, sql.join('\n'), { lock: 'ACCESS EXCLUSIVE', graph: { needs: [node.rel(f.object)] } })] : [];
+      }
       // CREATE OR REPLACE VIEW cannot drop, rename or retype columns: a changed view is dropped and created, with
       // whatever depends on it dropped before and re-created after (plan/graph/expand.ts).
       const out = live ? [dropView(f.id, f.object, !!live.materialized, !!live.materialized !== !!v.materialized ? 'its kind changes' : 'its definition changes')] : [];

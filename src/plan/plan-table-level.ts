@@ -1,6 +1,6 @@
 import { sameValue } from '../diff/compare-maps.js';
 import type { Finding } from '../diff/finding.js';
-import type { TableDef } from '../model/types.js';
+import type { ColumnDef, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
@@ -13,6 +13,7 @@ import {
 import { uniqueIndexFor } from '../diff/diff-constraints.js';
 import { node } from './graph/keys.js';
 import { generatedSteps, identitySteps } from './steps/column-steps.js';
+import { optionsSql, columnCompression, columnPhysicalSql, columnStatistics, columnStorage, createRule, replicaIdentity, replicaIdentitySql, tableOptions } from './steps/physical-steps.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v\w*|random|clock_timestamp|nextval|timeofday)\s*\(/;
 
@@ -65,10 +66,10 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
             `Add to the policies file: {"${table}": {"nulls": {"${col.name}": "<SQL expression>"}}} (docs/policies.md).`);
           return [];
         }
-        return [addColumnFilled(f.id, table, col, fill)];
+        return [addColumnFilled(f.id, table, col, fill), ...physicalOf(f.id, table, col)];
       }
       const rewrites = col.generated !== undefined || col.identity !== undefined || (col.default !== undefined && VOLATILE_DEFAULT.test(col.default));
-      return [addColumn(f.id, table, col, rewrites, busy)];
+      return [addColumn(f.id, table, col, rewrites, busy), ...physicalOf(f.id, table, col)];
     }
     case 'column_default_differs': {
       const ac = at?.columns.find((c) => c.name === name);
@@ -81,13 +82,29 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'column_nullability_differs':
       if (!col) return [];
       return col.notNull ? setNotNull(f.id, table, col.name, online) : [dropNotNull(f.id, table, col.name)];
+    case 'column_storage_differs':
+      return col ? [columnStorage([f.id], table, col)] : [];
+    case 'column_compression_differs':
+      return col ? [columnCompression([f.id], table, col)] : [];
+    case 'column_statistics_differs':
+      return col ? [columnStatistics([f.id], table, col)] : [];
+    case 'table_options_differ':
+      return at ? tableOptions(f.id, table, et, at) : [];
+    case 'replica_identity_differs':
+      return [replicaIdentity(f.id, table, et)];
+    case 'missing_rule':
+    case 'rule_differs': {
+      const r = et.rules?.[name];
+      return r ? [createRule(f.id, table, r, true)] : [];
+    }
     case 'column_collation_differs':
       // Values do not change with the collation, only their order (and the indexes, which are rebuilt): not lossy.
       // With a type change too, the type change's step sets both.
       if (!col || ctx.findings.some((x) => x.kind === 'column_type_differs' && x.object === f.object)) return [];
       return [alterType(f.id, table, col, busy)];
     case 'column_type_differs': {
-      if (!col) return [];
+      // The type of an extension that moves schema: the move repairs it (plan-schema-level.ts).
+      if (!col || movedWithExtension(ctx, f) !== undefined) return [];
       const collation = ctx.findings.filter((x) => x.kind === 'column_collation_differs' && x.object === f.object);
       if (!ctx.lossless[f.id] && !ctx.options.allowHazards.includes('CHANGES_COLUMN_TYPE')) {
         for (const x of [f, ...collation]) {
@@ -185,6 +202,29 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   }
 }
 
+/**
+ * The extension whose move to another schema renames this column's type (`public.citext` → `ext.citext`): the
+ * type is not a user type of either model, and the two names differ only by those schemas.
+ */
+export function movedWithExtension(ctx: PlanContext, f: Finding): string | undefined {
+  if (f.kind !== 'column_type_differs' || f.expected === undefined || f.actual === undefined) return undefined;
+  const base = (t: string) => t.replace(/(\[\])+$/, '');
+  if (ctx.actual.enums[base(f.actual)] || ctx.actual.domains[base(f.actual)]) return undefined;
+  for (const [key, e] of Object.entries(ctx.expected.extensions)) {
+    const a = ctx.actual.extensions[key];
+    if (!a || a.schema === e.schema) continue;
+    const from = `${quoteIdent(a.schema)}.`;
+    if (f.actual.startsWith(from) && `${quoteIdent(e.schema)}.${f.actual.slice(from.length)}` === f.expected) return key;
+  }
+  return undefined;
+}
+
+/** Storage, compression and statistics target of a column just added. */
+function physicalOf(id: string, key: string, c: ColumnDef): StepDraft[] {
+  const sql = columnPhysicalSql(key, c);
+  return sql.length > 0 ? [draft(PHASE.columns + 0.5, [id], `storage settings of ${key}.${quoteIdent(c.name)}`, sql.join('\n'), { table: key, lock: 'ACCESS EXCLUSIVE', graph: { needs: [node.column(key, c.name)] } })] : [];
+}
+
 /** The live default partition of a partitioned table, if it has one. */
 function defaultPartitionOf(ctx: PlanContext, parent: string): string | undefined {
   return Object.entries(ctx.actual.tables).find(([, t]) => t.partitionOf === parent && t.partitionBound === 'DEFAULT')?.[0];
@@ -225,6 +265,10 @@ function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
   for (const i of Object.values(t.indexes)) out.push(createIndex(id, key, i, false, t.kind === 'partitioned'));
   for (const tr of Object.values(t.triggers)) out.push(createTrigger(id, key, tr, false));
   for (const p of Object.values(t.policies)) out.push(createPolicy(id, key, p));
+  for (const r of Object.values(t.rules ?? {})) out.push(createRule(id, key, r, true));
+  const physical = [...t.columns.flatMap((c) => columnPhysicalSql(key, c)), ...optionsSql('TABLE', key, t.options, undefined)];
+  if (physical.length > 0) out.push(draft(PHASE.tables, [id], `storage settings of ${key}`, physical.join('\n'), { table: key, graph: { needs: [node.rel(key)] } }));
+  if (t.replicaIdentity !== undefined) out.push(draft(PHASE.indexes + 0.5, [id], `set replica identity of ${key}`, replicaIdentitySql(key, t), { table: key, graph: { needs: [node.rel(key), ...(t.replicaIdentityIndex ? [node.index(key, t.replicaIdentityIndex)] : [])] } }));
   const comments: string[] = [];
   if (t.comment !== undefined) comments.push(`COMMENT ON TABLE ${key} IS ${lit(t.comment)};`);
   for (const c of t.columns) if (c.comment !== undefined) comments.push(`COMMENT ON COLUMN ${key}.${quoteIdent(c.name)} IS ${lit(c.comment)};`);
@@ -233,7 +277,12 @@ function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
 }
 
 function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
-  const value = f.expected === '(none)' || f.expected === undefined ? 'NULL' : lit(f.expected);
+  const none = f.objectType === 'extension' ? '(as installed)' : '(none)';
+  if (f.objectType === 'extension' && f.expected === none) {
+    ctx.leaveAlone(f, 'the expected comment is the one the extension installs, and the live one was changed: the original text is not known to the plan', 'Run COMMENT ON EXTENSION … with the text of pg_available_extensions.comment, or accept it with an --ignore rule.');
+    return [];
+  }
+  const value = f.expected === none || f.expected === undefined ? 'NULL' : lit(f.expected);
   const name = quoteIdent(ctx.nameIn(f));
   const table = f.table;
   let target: string | undefined;
@@ -241,8 +290,16 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'schema': target = `SCHEMA ${f.object}`; break;
     case 'table': target = `TABLE ${f.object}`; break;
     case 'column': target = `COLUMN ${f.object}`; break;
-    case 'constraint': target = table ? `CONSTRAINT ${name} ON ${table}` : undefined; break;
+    case 'constraint': {
+      // A domain's check has no table: its object is `domain.check`.
+      const domain = table ? undefined : Object.keys(ctx.expected.domains).find((k) => f.object.startsWith(`${k}.`));
+      target = table ? `CONSTRAINT ${name} ON ${table}` : domain ? `CONSTRAINT ${f.object.slice(domain.length + 1)} ON DOMAIN ${domain}` : undefined;
+      break;
+    }
     case 'trigger': target = table ? `TRIGGER ${name} ON ${table}` : undefined; break;
+    case 'policy': target = table ? `POLICY ${name} ON ${table}` : undefined; break;
+    case 'rule': target = table ? `RULE ${name} ON ${table}` : undefined; break;
+    case 'extension': target = `EXTENSION ${f.object}`; break;
     case 'index': {
       const t = table ? ctx.expected.tables[table] ?? ctx.expected.views[table] : undefined;
       target = t ? `INDEX ${quoteIdent(t.schema)}.${name}` : undefined;
@@ -264,8 +321,10 @@ function commentedNode(ctx: PlanContext, f: Finding): string | undefined {
   switch (f.objectType) {
     case 'schema': return node.schema(f.object);
     case 'table': case 'view': return node.rel(f.object);
-    case 'column': return table ? node.column(table, name) : undefined;
-    case 'constraint': return table ? node.constraint(table, name) : undefined;
+    case 'column': return table ? (ctx.expected.views[table] ? node.rel(table) : node.column(table, name)) : undefined;
+    case 'policy': return table ? node.policy(table, name) : undefined;
+    case 'rule': return table ? node.rule(table, name) : undefined;
+    case 'constraint': return table ? node.constraint(table, name) : Object.keys(ctx.expected.domains).filter((k) => f.object.startsWith(`${k}.`)).map(node.type)[0];
     case 'trigger': return table ? node.trigger(table, name) : undefined;
     case 'index': return table ? node.index(table, name) : undefined;
     case 'function': return node.function(f.object);
@@ -284,6 +343,7 @@ function viewIndexSteps(ctx: PlanContext, f: Finding, key: string): StepDraft[] 
   if (f.kind === 'missing_index' && idx) steps = [createIndex(f.id, key, idx, false, false)];
   else if ((f.kind === 'index_differs' || f.kind === 'index_invalid') && idx) steps = [dropIndex(f.id, quoteIdent(v.schema), name), createIndex(f.id, key, idx, false, false)];
   else if ((f.kind === 'missing_trigger' || f.kind === 'trigger_differs') && trg) steps = [createTrigger(f.id, key, trg, f.kind === 'trigger_differs')];
+  else if ((f.kind === 'missing_rule' || f.kind === 'rule_differs') && v.rules?.[name]) steps = [createRule(f.id, key, v.rules[name]!, false)];
   // After the views phase: the view may be created in this same run.
   return steps.map((d) => ({ ...d, phase: PHASE.views + 0.5 }));
 }

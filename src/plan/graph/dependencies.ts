@@ -38,6 +38,21 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
     for (const c of t.columns) if (tokens.has(c.name)) add(from, node.column(tableKey, c.name));
   };
 
+  /**
+   * A rule depends on its relation, and on what its actions read or write: the relations, types and functions
+   * named, and their columns (a column's type cannot change under a rule that reads it: 0A000).
+   */
+  const ruleEdges = (key: string, definition: string) => {
+    const name = /^CREATE RULE ((?:"(?:[^"]|"")+"|\S+)) AS/.exec(definition)?.[1];
+    if (name === undefined) return;
+    const rule = node.rule(key, name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name);
+    add(rule, node.rel(key));
+    columnsIn(rule, key, m.tables[key], definition);
+    for (const r of refs(definition)) {
+      add(rule, r);
+      if (r.startsWith('rel:')) columnsIn(rule, r.slice(4), m.tables[r.slice(4)], definition);
+    }
+  };
   for (const [key, e] of Object.entries(m.enums)) add(node.type(key), node.schema(quoteIdent(e.schema)));
   for (const [key, d] of Object.entries(m.domains)) {
     const n = node.type(key);
@@ -96,6 +111,7 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
       addRefs(trg, tr.definition.replace(/^CREATE .*? ON \S+/, ''));
       columnsIn(trg, key, t, tr.definition.replace(/ EXECUTE (FUNCTION|PROCEDURE) .*$/, ''));
     }
+    for (const r of Object.values(t.rules ?? {})) ruleEdges(key, r.definition);
     for (const p of Object.values(t.policies)) {
       const pol = node.policy(key, p.name);
       add(pol, rel);
@@ -122,6 +138,7 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
       add(trg, rel);
       addRefs(trg, tr.definition.replace(/^CREATE .*? ON \S+/, ''));
     }
+    for (const r of Object.values(v.rules ?? {})) ruleEdges(key, r.definition);
   }
 
   for (const [key, f] of Object.entries(m.functions)) {

@@ -18,12 +18,13 @@ export const node = {
   constraint: (table: string, name: string) => `constraint:${table}.${quoteIdent(name)}`,
   trigger: (table: string, name: string) => `trigger:${table}.${quoteIdent(name)}`,
   policy: (table: string, name: string) => `policy:${table}.${quoteIdent(name)}`,
+  rule: (table: string, name: string) => `rule:${table}.${quoteIdent(name)}`,
   function: (key: string) => `function:${key}`,
   /** The `rel:` name of an index (or of the index a constraint owns) in the schema of its table. */
   index: (table: string, name: string) => `rel:${schemaOf(table)}.${quoteIdent(name)}`,
 };
 
-export type NodeKind = 'schema' | 'type' | 'rel' | 'column' | 'default' | 'notnull' | 'identity' | 'constraint' | 'trigger' | 'policy' | 'function';
+export type NodeKind = 'schema' | 'type' | 'rel' | 'column' | 'default' | 'notnull' | 'identity' | 'constraint' | 'trigger' | 'policy' | 'rule' | 'function';
 
 export function kindOf(key: string): NodeKind {
   return key.slice(0, key.indexOf(':')) as NodeKind;

@@ -5,6 +5,7 @@ import { draft, PHASE, type StepDraft } from '../steps/draft.js';
 import { createFunction, createView, dropFunction, dropView } from '../steps/schema-steps.js';
 import { addConstraint, createIndex, createPolicy, createTrigger, dropConstraint, dropIndex, setDefault } from '../steps/table-steps.js';
 import { kindOf, lastName, nameOf, node, schemaOf, tableOfKey } from './keys.js';
+import { createRule, dropRule } from '../steps/physical-steps.js';
 
 /** A view as the expected schema has it, with its indexes, INSTEAD OF triggers and comment. */
 export function recreateView(id: string, key: string, v: ViewDef): StepDraft[] {
@@ -12,8 +13,13 @@ export function recreateView(id: string, key: string, v: ViewDef): StepDraft[] {
   const out: StepDraft[] = [createView(id, key, v)];
   for (const i of Object.values(v.indexes ?? {})) out.push({ ...createIndex(id, key, i, false, false), phase: after });
   for (const t of Object.values(v.triggers ?? {})) out.push({ ...createTrigger(id, key, t, false), phase: after });
+  for (const r of Object.values(v.rules ?? {})) out.push(createRule(id, key, r, false, after));
   if (v.comment !== undefined) {
     out.push(draft(PHASE.comments, [id], `comment on view ${key}`, `COMMENT ON ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${key} IS ${lit(v.comment)};`, { graph: { needs: [node.rel(key)] } }));
+  }
+  for (const [c, text] of Object.entries(v.columnComments ?? {})) {
+    const target = `COLUMN ${key}.${quoteIdent(c)}`;
+    out.push(draft(PHASE.comments, [id], `comment on ${target}`, `COMMENT ON ${target} IS ${lit(text)};`, { graph: { needs: [node.rel(key)] } }));
   }
   return out;
 }
@@ -77,6 +83,13 @@ export function dropAndRecreate(expected: SchemaModel, actual: SchemaModel, ids:
       const create = createPolicy(id, table, p);
       create.graph = { creates: [key] };
       return retag([drop, create]);
+    }
+    case 'rule': {
+      const table = tableOfKey(key);
+      const et = expected.tables[table];
+      const r = (et ?? expected.views[table])?.rules?.[lastName(key)];
+      if (!r) return undefined;
+      return retag([dropRule(id, table, r.name, `it depends on ${because}; re-created after`), createRule(id, table, r, et !== undefined)]);
     }
     case 'function': {
       const ef = expected.functions[name];

@@ -72,9 +72,17 @@ export function dropFunction(id: string, key: string, f: { kind: string; schema:
   return draft(phase, [id], `drop ${f.kind} ${key}`, `DROP ${f.kind.toUpperCase()} IF EXISTS ${q(f.schema)}.${q(f.name)}(${f.identityArgs});`, { graph: { drops: [node.function(key)] } });
 }
 
+/** `check_option=local` → `check_option = 'local'`: names quoted as needed, values as literals. */
+function viewOptionsSql(options: string[]): string {
+  return options.map((o) => {
+    const i = o.indexOf('=');
+    return i < 0 ? q(o) : `${q(o.slice(0, i))} = ${lit(o.slice(i + 1))}`;
+  }).join(', ');
+}
+
 /** Creates a view (CREATE OR REPLACE) or a materialized view (IF NOT EXISTS); a changed one is dropped first (dropView). */
 export function createView(id: string, key: string, v: ViewDef): StepDraft {
-  const opts = v.options?.length ? ` WITH (${v.options.join(', ')})` : '';
+  const opts = v.options?.length ? ` WITH (${viewOptionsSql(v.options)})` : '';
   const graph = { creates: [node.rel(key)] };
   if (v.materialized) {
     return draft(PHASE.views, [id], `create materialized view ${key}`, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${key}${opts} AS\n${v.definition};`, { graph });

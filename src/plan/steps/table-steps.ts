@@ -291,7 +291,9 @@ export function policySql(key: string, p: PolicyDef): string {
 }
 
 export function createPolicy(id: string, key: string, p: PolicyDef): StepDraft {
-  return draft(PHASE.triggers, [id], `create policy ${q(p.name)} on ${key}`, policySql(key, p), {
+  // Re-created policies lose their comment: it is set again with them.
+  const comment = p.comment !== undefined ? `\nCOMMENT ON POLICY ${q(p.name)} ON ${key} IS ${lit(p.comment)};` : '';
+  return draft(PHASE.triggers, [id], `create policy ${q(p.name)} on ${key}`, policySql(key, p) + comment, {
     table: key, lock: 'ACCESS EXCLUSIVE', graph: { creates: [node.policy(key, p.name)] },
   });
 }

@@ -1,0 +1,3 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION citext SCHEMA ext;
+CREATE TABLE public.users (id integer PRIMARY KEY, email ext.citext);
