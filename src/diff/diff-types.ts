@@ -70,6 +70,7 @@ export function diffTypes(expected: SchemaModel, actual: SchemaModel, out: Findi
     unexpected: (key, a) => out.push(finding('unexpected_sequence', 'sequence', key, 'The sequence is not in the expected schema; it is left alone.', { actual: sequenceText(a) })),
     both: (key, e, a) => {
       if (sequenceText(e) !== sequenceText(a)) out.push(finding('sequence_differs', 'sequence', key, 'The sequence options differ (ALTER SEQUENCE).', { expected: sequenceText(e), actual: sequenceText(a) }));
+      if (e.comment !== a.comment) out.push(finding('comment_differs', 'sequence', key, 'The sequence comment differs.', { expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
     },
   });
 }

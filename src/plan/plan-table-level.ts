@@ -308,6 +308,7 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'view': target = `${ctx.expected.views[f.object]?.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${f.object}`; break;
     case 'function': target = `${ctx.expected.functions[f.object]?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${f.object}`; break;
     case 'enum': target = `TYPE ${f.object}`; break;
+    case 'sequence': target = `SEQUENCE ${f.object}`; break;
     default: target = undefined;
   }
   if (!target) return [];
@@ -329,6 +330,7 @@ function commentedNode(ctx: PlanContext, f: Finding): string | undefined {
     case 'index': return table ? node.index(table, name) : undefined;
     case 'function': return node.function(f.object);
     case 'enum': return node.type(f.object);
+    case 'sequence': return node.rel(f.object);
     default: return undefined;
   }
 }

@@ -52,6 +52,7 @@ function commentsByNode(m: SchemaModel): Map<string, string> {
   for (const [key, f] of Object.entries(m.functions)) {
     if (f.comment !== undefined) out.set(node.function(key), `COMMENT ON ${f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${key} IS ${lit(f.comment)};`);
   }
+  for (const [key, s] of Object.entries(m.sequences)) if (s.comment !== undefined) out.set(node.rel(key), `COMMENT ON SEQUENCE ${key} IS ${lit(s.comment)};`);
   for (const [key, e] of Object.entries(m.enums)) if (e.comment !== undefined) out.set(node.type(key), `COMMENT ON TYPE ${key} IS ${lit(e.comment)};`);
   for (const [key, d] of Object.entries(m.domains)) if (d.comment !== undefined) out.set(node.type(key), `COMMENT ON DOMAIN ${key} IS ${lit(d.comment)};`);
   return out;
