@@ -21,6 +21,7 @@ export type FindingKind =
   | 'missing_trigger' | 'unexpected_trigger' | 'trigger_differs'
   | 'missing_policy' | 'unexpected_policy' | 'policy_differs'
   | 'comment_differs'
+  | 'owner_differs' | 'missing_privilege' | 'unexpected_privilege' | 'default_privileges_differ'
   | 'unmodeled_objects';
 
 /**
@@ -33,6 +34,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export type ObjectType =
   | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
   | 'view' | 'function' | 'trigger' | 'policy'
+  /** `default_privileges_differ`: the object is a pg_default_acl key, `role / schema / tables`. */
+  | 'default_privileges'
   /** `unmodeled_objects`: the object is a kind of objects (`text search configuration`), not one object. */
   | 'kind';
 
