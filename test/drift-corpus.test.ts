@@ -51,6 +51,7 @@ const FINDING_KINDS = [
   'missing_trigger', 'unexpected_trigger', 'trigger_differs',
   'missing_policy', 'unexpected_policy', 'policy_differs',
   'comment_differs',
+  'owner_differs', 'missing_privilege', 'unexpected_privilege', 'default_privileges_differ',
   'unmodeled_objects',
 ];
 

@@ -85,7 +85,7 @@ interface RawDefaultAclRow {
  */
 const DEFAULT_ACL_SQL = `
 SELECT pg_get_userbyid(d.defaclrole) AS role, n.nspname AS schema, d.defaclobjtype::text AS objtype,
-       ${delta('d.defaclacl', `CASE WHEN d.defaclnamespace = 0 THEN acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END::"char", d.defaclrole) ELSE '{}'::aclitem[] END`, 'd.defaclrole')}
+       ${delta('d.defaclacl', `CASE WHEN d.defaclnamespace = 0 THEN acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END::"char", d.defaclrole) ELSE acldefault('c', d.defaclrole) END`, 'd.defaclrole')}
 FROM pg_default_acl d
 LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
 WHERE d.defaclnamespace = 0 OR ${inScope('n.nspname')}
