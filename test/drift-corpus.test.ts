@@ -54,6 +54,7 @@ const FINDING_KINDS = [
   'missing_policy', 'unexpected_policy', 'policy_differs',
   'missing_rule', 'unexpected_rule', 'rule_differs',
   'comment_differs',
+  'owner_differs', 'missing_privilege', 'unexpected_privilege', 'default_privileges_differ',
   'unmodeled_objects',
 ];
 

@@ -9,6 +9,7 @@ import { readSequences, readTypes } from './read-types.js';
 import { readFunctions, readViews } from './read-views.js';
 import { readCensus } from './read-census.js';
 import { readRules } from './read-rules.js';
+import { readPrivileges } from './read-privileges.js';
 
 /** schema-doctor's own bookkeeping schema is never part of a model. */
 export const BOOKKEEPING_SCHEMA = 'schema_doctor';
@@ -105,6 +106,7 @@ async function readAll(db: Queryable, scope: SchemaScope, model: SchemaModel): P
   await readRules(db, scope, model);
   await readFunctions(db, scope, model);
   await readCensus(db, scope, model);
+  await readPrivileges(db, scope, model);
 }
 
 /** `app_*` → `^app_.*$`; `?` is one character; everything else literal. */

@@ -6,6 +6,7 @@ import { readLiveCatalog } from './live-model.js';
 import { globToRegex } from '../catalog/introspect.js';
 import { loadExpected, type ExpectedSource } from '../manifest/load-expected.js';
 import { filterModel } from '../model/filter.js';
+import { mapRoles, parseRoleMap } from '../model/role-map.js';
 import type { SchemaModel } from '../model/types.js';
 import { diffSchemas } from '../diff/diff-schemas.js';
 import { isBookkeeping } from '../diff/bookkeeping.js';
@@ -21,6 +22,8 @@ export interface AnalyseFlags {
   schema?: string[];
   ignore?: string[];
   probes?: boolean;
+  /** `--role-map MANIFEST_ROLE=LIVE_ROLE`, applied to the expected model before the diff. */
+  roleMap?: string[];
 }
 
 export interface Analysis {
@@ -35,7 +38,7 @@ export interface Analysis {
 
 export async function loadExpectedFor(flags: AnalyseFlags): Promise<{ expected: ExpectedSource; expectedModel: SchemaModel }> {
   const expected = await loadExpected(flags.expected ?? 'expected-schema', flags.schema ?? []);
-  return { expected, expectedModel: filterModel(expected.model, (flags.schema ?? []).map(globToRegex)) };
+  return { expected, expectedModel: mapRoles(filterModel(expected.model, (flags.schema ?? []).map(globToRegex)), parseRoleMap(flags.roleMap)) };
 }
 
 /** The shared pipeline of diagnose, plan and apply: introspect, diff, drop bookkeeping and ignored findings, probe. */

@@ -114,8 +114,18 @@ export async function buildPlan(client: pg.Client, findings: Finding[], expected
     tables: await tableFacts(client),
     lossless: await losslessConversions(client, findings, actual, expected),
     enumValueInUse: flags.prune ? await enumValuesInUse(client, findings, actual) : {},
+    ...(await roleFacts(client)),
     fingerprint: fingerprintOf(actual),
   });
+}
+
+/** Every role on the server and the database's owner, for repairs that name roles (one query). */
+async function roleFacts(client: pg.Client): Promise<{ roles: string[]; databaseOwner: string }> {
+  const { rows } = await client.query<{ roles: string[]; owner: string }>(
+    `SELECT ARRAY(SELECT rolname::text FROM pg_roles ORDER BY 1) AS roles,
+            (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) AS owner`,
+  );
+  return { roles: rows[0]!.roles, databaseOwner: rows[0]!.owner };
 }
 
 function onlineThreshold(text: string | undefined): number {

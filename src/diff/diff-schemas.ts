@@ -9,6 +9,7 @@ import { diffConstraints, diffIndexes } from './diff-constraints.js';
 import { diffTypes } from './diff-types.js';
 import { diffUnmodeled } from './diff-unmodeled.js';
 import { diffRules } from './diff-rules.js';
+import { diffPrivileges } from './diff-privileges.js';
 
 /**
  * Compares the expected schema with the live one. Pure: two models in, findings out, in a stable order
@@ -58,6 +59,7 @@ export function diffSchemas(expected: SchemaModel, actual: SchemaModel): Finding
       if (e.comment !== a.comment) out.push(finding('comment_differs', 'function', key, 'The comment differs.', { expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
     },
   });
+  diffPrivileges(expected, actual, out);
   diffUnmodeled(expected, actual, out);
   return out;
 }

@@ -24,6 +24,7 @@ export type FindingKind =
   | 'missing_policy' | 'unexpected_policy' | 'policy_differs'
   | 'missing_rule' | 'unexpected_rule' | 'rule_differs'
   | 'comment_differs'
+  | 'owner_differs' | 'missing_privilege' | 'unexpected_privilege' | 'default_privileges_differ'
   | 'unmodeled_objects';
 
 /**
@@ -36,6 +37,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export type ObjectType =
   | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
   | 'view' | 'function' | 'trigger' | 'policy' | 'rule'
+  /** `default_privileges_differ`: the object is a pg_default_acl key, `role / schema / tables`. */
+  | 'default_privileges'
   /** `unmodeled_objects`: the object is a kind of objects (`text search configuration`), not one object. */
   | 'kind';
 

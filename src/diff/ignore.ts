@@ -5,15 +5,23 @@ import type { Finding } from './finding.js';
  *   - a finding id (`missing_index:public.books.books_title_idx`),
  *   - a kind (`unexpected_table`),
  *   - `kind:objectGlob` (`unexpected_table:public.tmp_*`),
- *   - an object glob (`audit.*`).
+ *   - an object glob (`audit.*`),
+ *   - `privileges` (grants and default privileges) or `owners` (ownership): a whole part of the comparison off.
  * Globs: `*` any run of characters, `?` one character.
  */
 export function isIgnored(f: Finding, rules: string[]): boolean {
   return rules.some((rule) => matches(f, rule));
 }
 
+/** Rules that switch off a part of the comparison: the finding kinds they cover. */
+export const IGNORE_GROUPS: Record<string, string[]> = {
+  privileges: ['missing_privilege', 'unexpected_privilege', 'default_privileges_differ'],
+  owners: ['owner_differs'],
+};
+
 function matches(f: Finding, rule: string): boolean {
   if (rule === f.id || rule === f.kind) return true;
+  if (IGNORE_GROUPS[rule]) return IGNORE_GROUPS[rule]!.includes(f.kind);
   const colon = rule.indexOf(':');
   if (colon > 0 && /^[a-z_]+$/.test(rule.slice(0, colon))) {
     return rule.slice(0, colon) === f.kind && glob(rule.slice(colon + 1)).test(f.object);

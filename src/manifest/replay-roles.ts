@@ -10,8 +10,9 @@
  * names (`RENAME … TO x`, `SET search_path TO x`). The cost is one more run of the failing file per missing role.
  *
  * A role is created NOLOGIN SUPERUSER: nobody can connect as it, and a migration that does `SET ROLE r` and then
- * creates objects works as it does in production, where r has the privileges it needs. Ownership and grants are
- * not part of the model, so this changes nothing that is compared.
+ * creates objects works as it does in production, where r has the privileges it needs. Owners and grants are
+ * compared (docs/manifest.md#privileges), and the role the replay creates carries them as the SQL says; being a
+ * superuser does not show in an ACL.
  */
 import type pg from 'pg';
 import { quoteIdent } from '../model/ident.js';

@@ -1,4 +1,5 @@
 import type { SchemaModel } from './types.js';
+import { splitPrivilegeKey } from './privileges.js';
 import { SCHEMA_SCOPED_KINDS, schemaOfName } from './unmodeled.js';
 
 /** Keeps only the objects in schemas matching one of the patterns (regular expressions, as from globToRegex). */
@@ -20,5 +21,21 @@ export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel
     views: pick(model.views),
     functions: pick(model.functions),
     ...(unmodeled.length > 0 && { unmodeled: Object.fromEntries(unmodeled) }),
+    ...filterPrivileges(model, keep),
+  };
+}
+
+/** Privileges of objects in the kept schemas; default privileges of the kept schemas (global ones always). */
+function filterPrivileges(model: SchemaModel, keep: (schema: string) => boolean): Pick<SchemaModel, 'privileges' | 'defaultPrivileges'> {
+  const unquote = (q: string) => (q.startsWith('"') ? q.slice(1, -1).replace(/""/g, '"') : q);
+  const schemaOf = (name: string) => unquote(name.match(/^("(?:[^"]|"")*"|[^."(]+)/)?.[1] ?? name);
+  const privileges = Object.entries(model.privileges ?? {}).filter(([key]) => keep(schemaOf(splitPrivilegeKey(key).name)));
+  const defaults = Object.entries(model.defaultPrivileges ?? {}).filter(([key]) => {
+    const schema = key.split(' / ')[1] ?? '*';
+    return schema === '*' || keep(unquote(schema));
+  });
+  return {
+    ...(privileges.length > 0 && { privileges: Object.fromEntries(privileges) }),
+    ...(defaults.length > 0 && { defaultPrivileges: Object.fromEntries(defaults) }),
   };
 }

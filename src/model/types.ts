@@ -26,7 +26,18 @@ export interface SchemaModel {
    * but their definitions are not compared. Absent when there are none (older manifests stay byte-identical).
    */
   unmodeled?: Record<string, string[]>;
+  /**
+   * Owners and privileges, keyed `table public.books`, `column public.books.title`, `function public.f(integer)`,
+   * … (see model/privileges.ts for the normalisation). Absent when every object is owned by the database owner
+   * with default privileges, so older manifests stay byte-identical.
+   */
+  privileges?: Record<string, ObjectPrivileges>;
+  /** pg_default_acl, keyed `role / schema / tables` (`role / * / functions` for the global entries). */
+  defaultPrivileges?: Record<string, AclDelta>;
 }
+
+export type { AclDelta, ObjectPrivileges } from './privileges.js';
+import type { AclDelta, ObjectPrivileges } from './privileges.js';
 
 export interface SchemaDef {
   name: string;

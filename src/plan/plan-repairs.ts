@@ -12,6 +12,7 @@ import { dataSteps } from './plan-data.js';
 import { schemaLevelSteps } from './plan-schema-level.js';
 import { tableLevelSteps } from './plan-table-level.js';
 import { pruneSteps } from './plan-prune.js';
+import { PRIVILEGE_KINDS, privilegeSteps } from './plan-privileges.js';
 
 /** Live facts the pure planner needs, gathered by the CLI beforehand. */
 export interface TableFacts {
@@ -37,6 +38,10 @@ export interface PlanInput {
   lossless: Record<string, boolean>;
   /** unexpected_enum_value finding id → some row holds the value (absent: not checked, taken as in use). */
   enumValueInUse?: Record<string, boolean>;
+  /** Every role on the server (repairs that name another role are refused); absent: not checked. */
+  roles?: string[];
+  /** pg_database.datdba of the live database: the owner a manifest without `owner` means. */
+  databaseOwner?: string;
   fingerprint: string;
 }
 
@@ -75,6 +80,11 @@ export function planRepairs(input: PlanInput): RepairPlan {
   for (const f of input.findings) {
     if (f.kind === 'unmodeled_objects') {
       ctx.leaveAlone(f, 'not compared (schema-doctor does not model this kind of object): nothing to repair', 'Check them by hand (docs/coverage.md), or accept them with an --ignore rule.');
+      continue;
+    }
+    if (PRIVILEGE_KINDS.includes(f.kind)) {
+      if (f.kind === 'unexpected_privilege' && !input.options.prune) ctx.leaveAlone(f, 'not in the expected schema; left alone', 'Pass --prune to revoke it, or add it to the manifest.');
+      else groups.push(privilegeSteps(ctx, f));
       continue;
     }
     if (f.kind.startsWith('unexpected_')) {

@@ -77,6 +77,10 @@ export const KIND_DESCRIPTIONS: Record<FindingKind, string> = {
   unexpected_rule: 'A table or view has a rule that is not in the expected schema.',
   rule_differs: 'A rule is defined or enabled differently.',
   comment_differs: 'An object has a different comment.',
+  owner_differs: 'An object is owned by another role than expected.',
+  missing_privilege: 'A role lacks a privilege the expected schema grants it.',
+  unexpected_privilege: 'A role holds a privilege the expected schema does not grant.',
+  default_privileges_differ: 'Default privileges for new objects (ALTER DEFAULT PRIVILEGES) differ.',
   unmodeled_objects: 'The database or the expected schema holds objects of a kind schema-doctor does not compare (named, not checked).',
 };
 

@@ -42,6 +42,8 @@ export const PHASE = {
   views: 10,
   triggers: 11,
   comments: 12,
+  /** GRANT, REVOKE, OWNER TO, ALTER DEFAULT PRIVILEGES: after every object exists, before --prune drops. */
+  privileges: 12.5,
   prune: 13,
   /** Dependents dropped so that an object they depend on can be dropped or changed (re-created later). */
   dependentDrops: 0.5,

@@ -1,0 +1,4 @@
+DO $$ BEGIN CREATE ROLE sd_priv_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE sd_priv_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE public.books (id integer PRIMARY KEY, title text NOT NULL);
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_priv_owner IN SCHEMA public GRANT SELECT ON TABLES TO sd_priv_reader;
