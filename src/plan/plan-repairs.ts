@@ -1,4 +1,5 @@
 import { commentsOfCreated } from './graph/comments.js';
+import { privilegesOfRecreated } from './graph/privileges-of-recreated.js';
 import type { Finding } from '../diff/finding.js';
 import type { SchemaModel, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
@@ -113,6 +114,7 @@ export function planRepairs(input: PlanInput): RepairPlan {
   groups.push(...expansion.added);
   withoutRefused();
   groups.push(...commentsOfCreated(groups.flat(), input.expected));
+  groups.push(...privilegesOfRecreated(ctx, groups.flat()));
 
   const { drafts, chains } = dedupeSteps(groups);
   const ordered = orderSteps(drafts, chains, expectedDeps, liveDeps);
