@@ -1,4 +1,4 @@
-import type { DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
+import type { CompositeDef, DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
 import { qualifiedName, quoteIdent } from '../model/ident.js';
 import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
 import { canonicalExpr } from './canonical-expr.js';
@@ -43,6 +43,30 @@ JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_type bt ON bt.oid = t.typbasetype
 LEFT JOIN pg_collation co ON co.oid = t.typcollation
 WHERE t.typtype = 'd' AND ${inScope('n.nspname')} AND ${notFromExtension('pg_type', 't.oid')}
+ORDER BY n.nspname, t.typname`;
+
+interface RawCompositeRow {
+  schema: string;
+  name: string;
+  attributes: { name: string; type: string; collation: string | null }[];
+  comment: string | null;
+}
+
+/** Composite types made by CREATE TYPE … AS (…): their pg_class row is relkind 'c' (a table's row type is not). */
+const COMPOSITES_SQL = `
+SELECT n.nspname AS schema, t.typname AS name,
+       COALESCE((SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
+                                                   'collation', CASE WHEN a.attcollation <> at.typcollation THEN quote_ident(co.collname) END)
+                                 ORDER BY a.attnum)
+                 FROM pg_attribute a
+                 JOIN pg_type at ON at.oid = a.atttypid
+                 LEFT JOIN pg_collation co ON co.oid = a.attcollation
+                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]') AS attributes,
+       obj_description(t.oid, 'pg_type') AS comment
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_class c ON c.oid = t.typrelid
+WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${inScope('n.nspname')} AND ${notFromExtension('pg_type', 't.oid')}
 ORDER BY n.nspname, t.typname`;
 
 interface RawSequenceRow {
@@ -107,6 +131,16 @@ export async function readTypes(db: Queryable, scope: SchemaScope, model: Schema
     if (r.comment != null) d.comment = r.comment;
     model.domains[qualifiedName(r.schema, r.name)] = d;
   }
+  const composites: Record<string, CompositeDef> = {};
+  for (const r of (await db.query<RawCompositeRow>(COMPOSITES_SQL, params)).rows) {
+    composites[qualifiedName(r.schema, r.name)] = {
+      schema: r.schema,
+      name: r.name,
+      attributes: r.attributes.map((a) => ({ name: a.name, type: a.type, ...(a.collation != null && { collation: a.collation }) })),
+      ...(r.comment != null && { comment: r.comment }),
+    };
+  }
+  if (Object.keys(composites).length > 0) model.composites = composites;
 }
 
 export async function readSequences(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {

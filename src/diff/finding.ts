@@ -7,6 +7,7 @@ export type FindingKind =
   | 'missing_extension' | 'unexpected_extension'
   | 'missing_enum' | 'unexpected_enum' | 'missing_enum_value' | 'unexpected_enum_value' | 'enum_value_order_differs'
   | 'missing_domain' | 'unexpected_domain' | 'domain_differs'
+  | 'missing_composite' | 'unexpected_composite' | 'composite_differs'
   | 'missing_sequence' | 'unexpected_sequence' | 'sequence_differs'
   | 'missing_table' | 'unexpected_table' | 'table_differs'
   | 'missing_column' | 'unexpected_column'
@@ -31,7 +32,7 @@ export type FindingKind =
 export type Severity = 'error' | 'warning' | 'info';
 
 export type ObjectType =
-  | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
+  | 'schema' | 'extension' | 'enum' | 'domain' | 'composite' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
   | 'view' | 'function' | 'trigger' | 'policy'
   /** `unmodeled_objects`: the object is a kind of objects (`text search configuration`), not one object. */
   | 'kind';

@@ -16,6 +16,8 @@ export interface SchemaModel {
   extensions: Record<string, ExtensionDef>;
   enums: Record<string, EnumDef>;
   domains: Record<string, DomainDef>;
+  /** Composite types (CREATE TYPE … AS (…)). Absent when there are none (older manifests stay byte-identical). */
+  composites?: Record<string, CompositeDef>;
   sequences: Record<string, SequenceDef>;
   tables: Record<string, TableDef>;
   views: Record<string, ViewDef>;
@@ -55,6 +57,22 @@ export interface DomainDef {
   collation?: string;
   checks?: Record<string, { expression: string; validated?: false }>;
   comment?: string;
+}
+
+export interface CompositeDef {
+  schema: string;
+  name: string;
+  /** In declaration order (pg_attribute.attnum); dropped attributes are not listed. */
+  attributes: CompositeAttributeDef[];
+  comment?: string;
+}
+
+export interface CompositeAttributeDef {
+  name: string;
+  /** format_type() output, as for columns. */
+  type: string;
+  /** Only when it differs from the type's default collation. */
+  collation?: string;
 }
 
 export interface SequenceDef {

@@ -6,13 +6,15 @@ import { archiveColumn, archiveTable, dropRecorded } from './steps/prune-steps.j
 import { describeIndex } from '../diff/describe.js';
 import { node } from './graph/keys.js';
 import { enumSwapSteps } from './plan-schema-level.js';
+import { columnsUsing } from './steps/composite-steps.js';
+import { compositeText } from '../diff/diff-composites.js';
 
 /** --prune: the unexpected objects, removed without losing anything (see steps/prune-steps.ts). */
 /** Order inside the prune phase: dependants first (a column before its table, a table before its sequences). */
 const PRUNE_ORDER: Partial<Record<Finding['kind'], number>> = {
   unexpected_trigger: 0, unexpected_policy: 0, unexpected_constraint: 0, unexpected_index: 0, unexpected_column: 1,
   unexpected_view: 2, unexpected_table: 3, unexpected_function: 4, unexpected_sequence: 5, unexpected_enum: 6,
-  unexpected_domain: 6, unexpected_extension: 6.5, unexpected_schema: 7,
+  unexpected_domain: 6, unexpected_composite: 6, unexpected_extension: 6.5, unexpected_schema: 7,
 };
 
 export function pruneSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -79,6 +81,19 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'unexpected_enum':
     case 'unexpected_domain':
       return [dropRecorded(f.id, f.kind.slice('unexpected_'.length), f.object, f.actual ?? '', `DROP ${f.kind === 'unexpected_enum' ? 'TYPE' : 'DOMAIN'} IF EXISTS ${f.object};`, undefined, { drops: [node.type(f.object)] })];
+    case 'unexpected_composite': {
+      const c = a.composites?.[f.object];
+      if (!c) return [];
+      // No CASCADE: a column storing the type would lose its values with it. A function or view that uses it makes the
+      // DROP fail and the run roll back.
+      const used = columnsUsing(a, f.object);
+      if (used.length > 0) {
+        ctx.refuse(f, 'manual', `composite type ${f.object} is not expected, but ${used.join(', ')} ${used.length === 1 ? 'stores' : 'store'} it`,
+          'Convert or drop those columns first, or keep the type in the expected schema.');
+        return [];
+      }
+      return [dropRecorded(f.id, 'composite type', f.object, `CREATE TYPE ${f.object} AS (${compositeText(c).replace(/\n/g, ' ')})`, `DROP TYPE IF EXISTS ${f.object};`, undefined, { drops: [node.type(f.object)] })];
+    }
     case 'unexpected_enum_value': {
       const key = Object.keys(ctx.expected.enums).find((k) => f.object.startsWith(`${k}.'`));
       return key ? enumSwapSteps(ctx, f, key) : [];

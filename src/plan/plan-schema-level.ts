@@ -6,6 +6,7 @@ import { addEnumValue, alterSequence, createDomain, createEnum, createExtension,
 import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
+import { alterCompositeSteps, createComposite } from './steps/composite-steps.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -31,6 +32,26 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'missing_domain':
       return e.domains[f.object] ? [createDomain(f.id, f.object, e.domains[f.object]!)] : [];
+    case 'missing_composite':
+      return e.composites?.[f.object] ? createComposite(f.id, f.object, e.composites[f.object]!) : [];
+    case 'composite_differs': {
+      const want = e.composites?.[f.object];
+      const have = ctx.actual.composites?.[f.object];
+      if (!want || !have) return [];
+      const planned = alterCompositeSteps(f.id, f.object, want, have, ctx.actual);
+      if ('refusal' in planned) {
+        ctx.refuse(f, 'manual', planned.detail, planned.refusal === 'order'
+          ? 'Re-create the type by hand (or list the new attributes last in the expected schema), or accept it with an --ignore rule.'
+          : 'Add a new attribute (or a new type), copy the values over with UPDATE, then drop the old one, by hand; or accept it with an --ignore rule.');
+        return [];
+      }
+      const lossy = planned.steps.filter((s) => s.hazards.includes('DELETES_DATA'));
+      if (lossy.length > 0 && !ctx.options.allowHazards.includes('DELETES_DATA')) {
+        ctx.refuse(f, 'needs_hazard', `${lossy.map((s) => s.summary).join('; ')}`, 'Keep the attribute in the expected schema, or pass --allow-hazard DELETES_DATA to drop it and its stored values.');
+        return [];
+      }
+      return planned.steps;
+    }
     case 'missing_sequence': {
       const s = e.sequences[f.object];
       if (!s) return [];

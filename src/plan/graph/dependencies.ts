@@ -44,6 +44,11 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
     add(n, node.schema(quoteIdent(d.schema)));
     addRefs(n, [d.type, d.default ?? '', ...Object.values(d.checks ?? {}).map((c) => c.expression)].join(' '));
   }
+  for (const [key, c] of Object.entries(m.composites ?? {})) {
+    const n = node.type(key);
+    add(n, node.schema(quoteIdent(c.schema)));
+    addRefs(n, c.attributes.map((a) => a.type).join(' '));
+  }
   for (const [key, s] of Object.entries(m.sequences)) add(node.rel(key), node.schema(quoteIdent(s.schema)));
 
   for (const [key, t] of Object.entries(m.tables)) {
@@ -162,7 +167,7 @@ function referenceFinder(m: SchemaModel): (text: string) => Set<string> {
   const byName = new Map<string, string[]>();
   const put = (name: string, key: string) => byName.set(name, [...(byName.get(name) ?? []), key]);
   for (const k of [...Object.keys(m.tables), ...Object.keys(m.views), ...Object.keys(m.sequences)]) put(k, node.rel(k));
-  for (const k of [...Object.keys(m.enums), ...Object.keys(m.domains)]) put(k, node.type(k));
+  for (const k of [...Object.keys(m.enums), ...Object.keys(m.domains), ...Object.keys(m.composites ?? {})]) put(k, node.type(k));
   for (const [k, f] of Object.entries(m.functions)) put(`${quoteIdent(f.schema)}.${quoteIdent(f.name)}`, node.function(k));
   return (text) => {
     const out = new Set<string>();
