@@ -38,6 +38,7 @@ const FINDING_KINDS = [
   'missing_enum', 'unexpected_enum', 'missing_enum_value', 'unexpected_enum_value', 'enum_value_order_differs',
   'missing_domain', 'unexpected_domain', 'domain_differs',
   'missing_composite', 'unexpected_composite', 'composite_differs',
+  'missing_collation', 'unexpected_collation', 'collation_differs',
   'missing_sequence', 'unexpected_sequence', 'sequence_differs',
   'missing_table', 'unexpected_table', 'table_differs',
   'missing_column', 'unexpected_column',

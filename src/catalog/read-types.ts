@@ -1,4 +1,4 @@
-import type { CompositeDef, DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
+import type { CollationDef, CompositeDef, DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
 import { qualifiedName, quoteIdent } from '../model/ident.js';
 import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
 import { canonicalExpr } from './canonical-expr.js';
@@ -68,6 +68,51 @@ JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_class c ON c.oid = t.typrelid
 WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${inScope('n.nspname')} AND ${notFromExtension('pg_type', 't.oid')}
 ORDER BY n.nspname, t.typname`;
+
+interface RawCollationRow {
+  schema: string;
+  name: string;
+  provider: string;
+  lc_collate: string | null;
+  lc_ctype: string | null;
+  locale: string | null;
+  deterministic: boolean;
+  comment: string | null;
+}
+
+/**
+ * Collations made by CREATE COLLATION. The ICU (and builtin) locale moved between majors (collcollate in 14,
+ * colliculocale in 15–16, colllocale from 17): read through to_jsonb so that no column that a major lacks is named.
+ */
+const COLLATIONS_SQL = `
+SELECT n.nspname AS schema, c.collname AS name, c.collprovider::text AS provider,
+       c.collcollate AS lc_collate, c.collctype AS lc_ctype,
+       COALESCE(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale') AS locale,
+       c.collisdeterministic AS deterministic,
+       obj_description(c.oid, 'pg_collation') AS comment
+FROM pg_collation c
+JOIN pg_namespace n ON n.oid = c.collnamespace
+WHERE ${inScope('n.nspname')} AND ${notFromExtension('pg_collation', 'c.oid')}
+ORDER BY n.nspname, c.collname`;
+
+const PROVIDERS: Record<string, CollationDef['provider']> = { c: 'libc', i: 'icu', b: 'builtin' };
+
+function collationOf(r: RawCollationRow): CollationDef {
+  const provider = PROVIDERS[r.provider] ?? 'libc';
+  const c: CollationDef = { schema: r.schema, name: r.name, provider };
+  if (provider !== 'libc') {
+    const locale = r.locale ?? r.lc_collate;
+    if (locale != null) c.locale = locale;
+  } else if (r.lc_collate === r.lc_ctype) {
+    if (r.lc_collate != null) c.locale = r.lc_collate;
+  } else {
+    if (r.lc_collate != null) c.lcCollate = r.lc_collate;
+    if (r.lc_ctype != null) c.lcCtype = r.lc_ctype;
+  }
+  if (!r.deterministic) c.deterministic = false;
+  if (r.comment != null) c.comment = r.comment;
+  return c;
+}
 
 interface RawSequenceRow {
   schema: string;
@@ -141,6 +186,9 @@ export async function readTypes(db: Queryable, scope: SchemaScope, model: Schema
     };
   }
   if (Object.keys(composites).length > 0) model.composites = composites;
+  const collations: Record<string, CollationDef> = {};
+  for (const r of (await db.query<RawCollationRow>(COLLATIONS_SQL, params)).rows) collations[qualifiedName(r.schema, r.name)] = collationOf(r);
+  if (Object.keys(collations).length > 0) model.collations = collations;
 }
 
 export async function readSequences(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {

@@ -8,6 +8,7 @@ export type FindingKind =
   | 'missing_enum' | 'unexpected_enum' | 'missing_enum_value' | 'unexpected_enum_value' | 'enum_value_order_differs'
   | 'missing_domain' | 'unexpected_domain' | 'domain_differs'
   | 'missing_composite' | 'unexpected_composite' | 'composite_differs'
+  | 'missing_collation' | 'unexpected_collation' | 'collation_differs'
   | 'missing_sequence' | 'unexpected_sequence' | 'sequence_differs'
   | 'missing_table' | 'unexpected_table' | 'table_differs'
   | 'missing_column' | 'unexpected_column'
@@ -32,7 +33,7 @@ export type FindingKind =
 export type Severity = 'error' | 'warning' | 'info';
 
 export type ObjectType =
-  | 'schema' | 'extension' | 'enum' | 'domain' | 'composite' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
+  | 'schema' | 'extension' | 'enum' | 'domain' | 'composite' | 'collation' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
   | 'view' | 'function' | 'trigger' | 'policy'
   /** `unmodeled_objects`: the object is a kind of objects (`text search configuration`), not one object. */
   | 'kind';

@@ -18,6 +18,8 @@ export interface SchemaModel {
   domains: Record<string, DomainDef>;
   /** Composite types (CREATE TYPE … AS (…)). Absent when there are none (older manifests stay byte-identical). */
   composites?: Record<string, CompositeDef>;
+  /** Collations made by CREATE COLLATION in a user schema. Absent when there are none. */
+  collations?: Record<string, CollationDef>;
   sequences: Record<string, SequenceDef>;
   tables: Record<string, TableDef>;
   views: Record<string, ViewDef>;
@@ -56,6 +58,21 @@ export interface DomainDef {
   default?: string;
   collation?: string;
   checks?: Record<string, { expression: string; validated?: false }>;
+  comment?: string;
+}
+
+/**
+ * A collation as CREATE COLLATION takes it, the same whatever the major (14–18) stores it in: `locale` when LC_COLLATE
+ * and LC_CTYPE are one (or for ICU and builtin), else both.
+ */
+export interface CollationDef {
+  schema: string;
+  name: string;
+  provider: 'libc' | 'icu' | 'builtin';
+  locale?: string;
+  lcCollate?: string;
+  lcCtype?: string;
+  deterministic?: false;
   comment?: string;
 }
 

@@ -10,7 +10,7 @@
  * triggers, publications, subscriptions, transforms, access methods, large objects) belong to the database.
  */
 export const SCHEMA_SCOPED_KINDS: readonly string[] = [
-  'aggregate', 'base type', 'collation', 'conversion', 'foreign table', 'operator', 'operator class',
+  'aggregate', 'base type', 'conversion', 'foreign table', 'operator', 'operator class',
   'operator family', 'range type', 'rule', 'statistics object', 'text search configuration', 'text search dictionary',
   'text search parser', 'text search template', 'window function',
 ];

@@ -7,6 +7,7 @@ import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
 import { alterCompositeSteps, createComposite } from './steps/composite-steps.js';
+import { collationUsers, createCollation, recreateCollation } from './steps/collation-steps.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -32,6 +33,19 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'missing_domain':
       return e.domains[f.object] ? [createDomain(f.id, f.object, e.domains[f.object]!)] : [];
+    case 'missing_collation':
+      return e.collations?.[f.object] ? createCollation(f.id, f.object, e.collations[f.object]!) : [];
+    case 'collation_differs': {
+      const want = e.collations?.[f.object];
+      if (!want) return [];
+      const users = collationUsers(ctx.actual, f.object);
+      if (users.length > 0) {
+        ctx.refuse(f, 'manual', `collation ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a collation cannot be altered, and dropping it would take them with it`,
+          'Create a collation with the expected options under another name, move the columns to it (ALTER COLUMN … TYPE … COLLATE) and drop the old one by hand; or accept it with an --ignore rule.');
+        return [];
+      }
+      return recreateCollation(f.id, f.object, want);
+    }
     case 'missing_composite':
       return e.composites?.[f.object] ? createComposite(f.id, f.object, e.composites[f.object]!) : [];
     case 'composite_differs': {

@@ -243,6 +243,7 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'view': target = `${ctx.expected.views[f.object]?.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${f.object}`; break;
     case 'function': target = `${ctx.expected.functions[f.object]?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${f.object}`; break;
     case 'enum': case 'composite': target = `TYPE ${f.object}`; break;
+    case 'collation': target = `COLLATION ${f.object}`; break;
     default: target = undefined;
   }
   if (!target) return [];
@@ -262,6 +263,7 @@ function commentedNode(ctx: PlanContext, f: Finding): string | undefined {
     case 'index': return table ? node.index(table, name) : undefined;
     case 'function': return node.function(f.object);
     case 'enum': case 'composite': return node.type(f.object);
+    case 'collation': return node.collation(f.object);
     default: return undefined;
   }
 }
