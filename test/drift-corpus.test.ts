@@ -39,6 +39,7 @@ const FINDING_KINDS = [
   'missing_domain', 'unexpected_domain', 'domain_differs',
   'missing_composite', 'unexpected_composite', 'composite_differs',
   'missing_collation', 'unexpected_collation', 'collation_differs',
+  'missing_range', 'unexpected_range', 'range_differs',
   'missing_sequence', 'unexpected_sequence', 'sequence_differs',
   'missing_table', 'unexpected_table', 'table_differs',
   'missing_column', 'unexpected_column',

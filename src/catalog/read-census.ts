@@ -70,7 +70,6 @@ WHERE r.rulename <> '_RETURN' AND ${ext('pg_rewrite', 'r.oid')} AND ${ext('pg_cl
   arm(`CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END`, 's.nspname', 'p.proname', 'NULL',
     `'(' || pg_get_function_identity_arguments(p.oid) || ')'`,
     `pg_proc p JOIN sch s ON s.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND ${ext('pg_proc', 'p.oid')}`),
-  scoped('range type', 'pg_type', 't', 'typnamespace', 'typname', `t.typtype IN ('r', 'm')`),
   scoped('base type', 'pg_type', 't', 'typnamespace', 'typname', `t.typtype = 'b' AND t.typcategory <> 'A'`),
   scoped('conversion', 'pg_conversion', 'x', 'connamespace', 'conname'),
   wide('access method', 'pg_am', 'a', 'amname'),

@@ -1,4 +1,4 @@
-import type { CollationDef, CompositeDef, DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
+import type { CollationDef, CompositeDef, RangeDef, DomainDef, SchemaModel, SequenceDef } from '../model/types.js';
 import { qualifiedName, quoteIdent } from '../model/ident.js';
 import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
 import { canonicalExpr } from './canonical-expr.js';
@@ -114,6 +114,43 @@ function collationOf(r: RawCollationRow): CollationDef {
   return c;
 }
 
+interface RawRangeRow {
+  schema: string;
+  name: string;
+  subtype: string;
+  opclass: string | null;
+  collation: string | null;
+  canonical: string | null;
+  subtype_diff: string | null;
+  multirange: string | null;
+  comment: string | null;
+}
+
+/** Range types; the multirange PostgreSQL made with each is named, not listed apart. */
+const RANGES_SQL = `
+SELECT n.nspname AS schema, t.typname AS name, format_type(r.rngsubtype, NULL) AS subtype,
+       CASE WHEN r.rngsubopc IS DISTINCT FROM (SELECT d.oid FROM pg_opclass d JOIN pg_am am ON am.oid = d.opcmethod
+                                               WHERE am.amname = 'btree' AND d.opcintype = r.rngsubtype AND d.opcdefault)
+            THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END AS opclass,
+       CASE WHEN r.rngcollation <> st.typcollation THEN
+         CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+       END AS collation,
+       CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::regproc::text END AS canonical,
+       CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END AS subtype_diff,
+       (SELECT quote_ident(mn.nspname) || '.' || quote_ident(mt.typname) FROM pg_type mt JOIN pg_namespace mn ON mn.oid = mt.typnamespace
+        WHERE mt.oid = (to_jsonb(r) ->> 'rngmultitypid')::oid) AS multirange,
+       obj_description(t.oid, 'pg_type') AS comment
+FROM pg_range r
+JOIN pg_type t ON t.oid = r.rngtypid
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_type st ON st.oid = r.rngsubtype
+JOIN pg_opclass oc ON oc.oid = r.rngsubopc
+JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+LEFT JOIN pg_collation co ON co.oid = r.rngcollation
+LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+WHERE ${inScope('n.nspname')} AND ${notFromExtension('pg_type', 't.oid')}
+ORDER BY n.nspname, t.typname`;
+
 interface RawSequenceRow {
   schema: string;
   name: string;
@@ -189,6 +226,21 @@ export async function readTypes(db: Queryable, scope: SchemaScope, model: Schema
   const collations: Record<string, CollationDef> = {};
   for (const r of (await db.query<RawCollationRow>(COLLATIONS_SQL, params)).rows) collations[qualifiedName(r.schema, r.name)] = collationOf(r);
   if (Object.keys(collations).length > 0) model.collations = collations;
+  const ranges: Record<string, RangeDef> = {};
+  for (const r of (await db.query<RawRangeRow>(RANGES_SQL, params)).rows) {
+    ranges[qualifiedName(r.schema, r.name)] = {
+      schema: r.schema,
+      name: r.name,
+      subtype: r.subtype,
+      ...(r.opclass != null && { subtypeOpclass: r.opclass }),
+      ...(r.collation != null && { collation: r.collation }),
+      ...(r.canonical != null && { canonical: r.canonical }),
+      ...(r.subtype_diff != null && { subtypeDiff: r.subtype_diff }),
+      ...(r.multirange != null && { multirange: r.multirange }),
+      ...(r.comment != null && { comment: r.comment }),
+    };
+  }
+  if (Object.keys(ranges).length > 0) model.ranges = ranges;
 }
 
 export async function readSequences(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {

@@ -9,6 +9,7 @@ export type FindingKind =
   | 'missing_domain' | 'unexpected_domain' | 'domain_differs'
   | 'missing_composite' | 'unexpected_composite' | 'composite_differs'
   | 'missing_collation' | 'unexpected_collation' | 'collation_differs'
+  | 'missing_range' | 'unexpected_range' | 'range_differs'
   | 'missing_sequence' | 'unexpected_sequence' | 'sequence_differs'
   | 'missing_table' | 'unexpected_table' | 'table_differs'
   | 'missing_column' | 'unexpected_column'
@@ -33,7 +34,7 @@ export type FindingKind =
 export type Severity = 'error' | 'warning' | 'info';
 
 export type ObjectType =
-  | 'schema' | 'extension' | 'enum' | 'domain' | 'composite' | 'collation' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
+  | 'schema' | 'extension' | 'enum' | 'domain' | 'composite' | 'collation' | 'range' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
   | 'view' | 'function' | 'trigger' | 'policy'
   /** `unmodeled_objects`: the object is a kind of objects (`text search configuration`), not one object. */
   | 'kind';

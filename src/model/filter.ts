@@ -12,6 +12,7 @@ export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel
     .filter(([, names]) => names.length > 0);
   const composites = pick(model.composites ?? {});
   const collations = pick(model.collations ?? {});
+  const ranges = pick(model.ranges ?? {});
   return {
     schemas: Object.fromEntries(Object.entries(model.schemas).filter(([, v]) => keep(v.name))),
     extensions: model.extensions,
@@ -19,6 +20,7 @@ export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel
     domains: pick(model.domains),
     ...(Object.keys(composites).length > 0 && { composites }),
     ...(Object.keys(collations).length > 0 && { collations }),
+    ...(Object.keys(ranges).length > 0 && { ranges }),
     sequences: pick(model.sequences),
     tables: pick(model.tables),
     views: pick(model.views),

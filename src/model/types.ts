@@ -20,6 +20,8 @@ export interface SchemaModel {
   composites?: Record<string, CompositeDef>;
   /** Collations made by CREATE COLLATION in a user schema. Absent when there are none. */
   collations?: Record<string, CollationDef>;
+  /** Range types (CREATE TYPE … AS RANGE), with their multirange. Absent when there are none. */
+  ranges?: Record<string, RangeDef>;
   sequences: Record<string, SequenceDef>;
   tables: Record<string, TableDef>;
   views: Record<string, ViewDef>;
@@ -73,6 +75,22 @@ export interface CollationDef {
   lcCollate?: string;
   lcCtype?: string;
   deterministic?: false;
+  comment?: string;
+}
+
+/** A range type; optional fields only when they are not the defaults. */
+export interface RangeDef {
+  schema: string;
+  name: string;
+  subtype: string;
+  /** `schema.opclass`, when not the subtype's default btree operator class. */
+  subtypeOpclass?: string;
+  /** When it differs from the subtype's default collation. */
+  collation?: string;
+  canonical?: string;
+  subtypeDiff?: string;
+  /** The qualified name of its multirange type (PostgreSQL 14+ always makes one). */
+  multirange?: string;
   comment?: string;
 }
 

@@ -11,7 +11,7 @@
  */
 export const SCHEMA_SCOPED_KINDS: readonly string[] = [
   'aggregate', 'base type', 'conversion', 'foreign table', 'operator', 'operator class',
-  'operator family', 'range type', 'rule', 'statistics object', 'text search configuration', 'text search dictionary',
+  'operator family', 'rule', 'statistics object', 'text search configuration', 'text search dictionary',
   'text search parser', 'text search template', 'window function',
 ];
 

@@ -8,6 +8,7 @@ import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
 import { alterCompositeSteps, createComposite } from './steps/composite-steps.js';
 import { collationUsers, createCollation, recreateCollation } from './steps/collation-steps.js';
+import { createRange, rangeUsers, recreateRange } from './steps/range-steps.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -45,6 +46,19 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
         return [];
       }
       return recreateCollation(f.id, f.object, want);
+    }
+    case 'missing_range':
+      return e.ranges?.[f.object] ? createRange(f.id, f.object, e.ranges[f.object]!) : [];
+    case 'range_differs': {
+      const want = e.ranges?.[f.object];
+      if (!want) return [];
+      const users = rangeUsers(ctx.actual, f.object);
+      if (users.length > 0) {
+        ctx.refuse(f, 'manual', `range type ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a range type cannot be altered, and dropping it would take them with it`,
+          'Create a range type with the expected options under another name, convert the columns to it and drop the old one by hand; or accept it with an --ignore rule.');
+        return [];
+      }
+      return recreateRange(f.id, f.object, want);
     }
     case 'missing_composite':
       return e.composites?.[f.object] ? createComposite(f.id, f.object, e.composites[f.object]!) : [];

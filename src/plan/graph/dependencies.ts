@@ -44,6 +44,11 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
     add(n, node.schema(quoteIdent(d.schema)));
     addRefs(n, [d.type, d.collation ?? '', d.default ?? '', ...Object.values(d.checks ?? {}).map((c) => c.expression)].join(' '));
   }
+  for (const [key, r] of Object.entries(m.ranges ?? {})) {
+    const n = node.type(key);
+    add(n, node.schema(quoteIdent(r.schema)));
+    addRefs(n, `${r.subtype} ${r.collation ?? ''} ${r.canonical ?? ''} ${r.subtypeDiff ?? ''}`);
+  }
   for (const [key, c] of Object.entries(m.collations ?? {})) add(node.collation(key), node.schema(quoteIdent(c.schema)));
   for (const [key, c] of Object.entries(m.composites ?? {})) {
     const n = node.type(key);
@@ -170,6 +175,10 @@ function referenceFinder(m: SchemaModel): (text: string) => Set<string> {
   for (const k of [...Object.keys(m.tables), ...Object.keys(m.views), ...Object.keys(m.sequences)]) put(k, node.rel(k));
   for (const k of [...Object.keys(m.enums), ...Object.keys(m.domains), ...Object.keys(m.composites ?? {})]) put(k, node.type(k));
   for (const k of Object.keys(m.collations ?? {})) put(k, node.collation(k));
+  for (const [k, r] of Object.entries(m.ranges ?? {})) {
+    put(k, node.type(k));
+    if (r.multirange) put(r.multirange, node.type(k));
+  }
   for (const [k, f] of Object.entries(m.functions)) put(`${quoteIdent(f.schema)}.${quoteIdent(f.name)}`, node.function(k));
   return (text) => {
     const out = new Set<string>();
