@@ -1,6 +1,6 @@
 /**
  * What the model does not cover is named, never silently ignored: a database with objects of kinds schema-doctor
- * does not compare (text search configuration and dictionary, operator, aggregate, composite type, event trigger,
+ * does not compare (text search configuration and dictionary, operator, aggregate, statistics object, event trigger,
  * publication, foreign data wrapper and server), diagnosed from the command line against a manifest without them.
  * Each kind is one `unmodeled_objects` warning naming its objects; `--strict` makes them errors. What an extension
  * created (pg_trgm's operators and operator classes) is not listed.
@@ -34,8 +34,8 @@ const UNMODELED = `
 CREATE TEXT SEARCH CONFIGURATION public.books_fts (COPY = pg_catalog.english);
 CREATE OPERATOR public.=== (LEFTARG = integer, RIGHTARG = integer, FUNCTION = pg_catalog.int4eq);
 CREATE AGGREGATE public.total(integer) (SFUNC = pg_catalog.int4pl, STYPE = integer);
-CREATE TYPE public.pair AS (x integer, y integer);
 CREATE TEXT SEARCH DICTIONARY public.books_dict (TEMPLATE = pg_catalog.simple);
+CREATE STATISTICS public.books_stats ON author, year FROM public.books;
 CREATE EVENT TRIGGER guard_ddl ON ddl_command_start WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION public.no_ddl();
 CREATE PUBLICATION books_pub FOR TABLE public.books;
 CREATE FOREIGN DATA WRAPPER books_fdw;
@@ -45,12 +45,12 @@ CREATE SERVER books_server FOREIGN DATA WRAPPER books_fdw;
 /** Kind → the names the database has. */
 const EXPECTED_NAMES: Record<string, string[]> = {
   aggregate: ['public.total(integer)'],
-  'composite type': ['public.pair'],
   'event trigger': ['guard_ddl'],
   'foreign data wrapper': ['books_fdw'],
   'foreign server': ['books_server'],
   operator: ['public.===(integer, integer)'],
   publication: ['books_pub'],
+  'statistics object': ['public.books_stats'],
   'text search configuration': ['public.books_fts'],
   'text search dictionary': ['public.books_dict'],
 };

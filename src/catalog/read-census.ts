@@ -67,12 +67,7 @@ ${[
   arm(`CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END`, 's.nspname', 'p.proname', 'NULL',
     `'(' || pg_get_function_identity_arguments(p.oid) || ')'`,
     `pg_proc p JOIN sch s ON s.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND ${ext('pg_proc', 'p.oid')}`),
-  arm('composite type', 's.nspname', 't.typname', 'NULL', 'NULL',
-    `pg_type t JOIN sch s ON s.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid
-WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${ext('pg_type', 't.oid')} AND ${ext('pg_class', 'c.oid')}`),
-  scoped('range type', 'pg_type', 't', 'typnamespace', 'typname', `t.typtype IN ('r', 'm')`),
   scoped('base type', 'pg_type', 't', 'typnamespace', 'typname', `t.typtype = 'b' AND t.typcategory <> 'A'`),
-  scoped('collation', 'pg_collation', 'x', 'collnamespace', 'collname'),
   scoped('conversion', 'pg_conversion', 'x', 'connamespace', 'conname'),
   wide('access method', 'pg_am', 'a', 'amname'),
 ].join('\nUNION ALL\n')}

@@ -41,6 +41,8 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind,
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE p.prokind IN ('f', 'p') AND ${inScope('n.nspname')} AND ${notFromExtension('pg_proc', 'p.oid')}
+  -- Not the constructors PostgreSQL makes with a range or multirange type (part of the type).
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_type'::regclass AND d.deptype = 'i')
 ORDER BY n.nspname, p.proname, identity_args`;
 
 export async function readViews(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {

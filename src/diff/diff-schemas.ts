@@ -7,6 +7,9 @@ import { describePolicy, describeTableProps } from './describe.js';
 import { diffColumns } from './diff-columns.js';
 import { diffConstraints, diffIndexes } from './diff-constraints.js';
 import { diffTypes } from './diff-types.js';
+import { diffComposites } from './diff-composites.js';
+import { diffCollations } from './diff-collations.js';
+import { diffRanges } from './diff-ranges.js';
 import { diffUnmodeled } from './diff-unmodeled.js';
 import { diffRules } from './diff-rules.js';
 import { diffPrivileges } from './diff-privileges.js';
@@ -19,6 +22,9 @@ import { diffPrivileges } from './diff-privileges.js';
 export function diffSchemas(expected: SchemaModel, actual: SchemaModel): Finding[] {
   const out: Finding[] = [];
   diffTypes(expected, actual, out);
+  diffComposites(expected, actual, out);
+  diffCollations(expected, actual, out);
+  diffRanges(expected, actual, out);
   compareMaps(expected.tables, actual.tables, {
     missing: (key, e) =>
       out.push(finding('missing_table', 'table', key, `Create the table (${e.columns.length} columns, ${Object.keys(e.constraints).length} constraints, ${Object.keys(e.indexes).length} indexes).`, { table: key })),

@@ -7,6 +7,9 @@ export type FindingKind =
   | 'missing_extension' | 'unexpected_extension'
   | 'missing_enum' | 'unexpected_enum' | 'missing_enum_value' | 'unexpected_enum_value' | 'enum_value_order_differs'
   | 'missing_domain' | 'unexpected_domain' | 'domain_differs'
+  | 'missing_composite' | 'unexpected_composite' | 'composite_differs'
+  | 'missing_collation' | 'unexpected_collation' | 'collation_differs'
+  | 'missing_range' | 'unexpected_range' | 'range_differs'
   | 'missing_sequence' | 'unexpected_sequence' | 'sequence_differs'
   | 'missing_table' | 'unexpected_table' | 'table_differs'
   | 'missing_column' | 'unexpected_column'
@@ -35,7 +38,7 @@ export type FindingKind =
 export type Severity = 'error' | 'warning' | 'info';
 
 export type ObjectType =
-  | 'schema' | 'extension' | 'enum' | 'domain' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
+  | 'schema' | 'extension' | 'enum' | 'domain' | 'composite' | 'collation' | 'range' | 'sequence' | 'table' | 'column' | 'constraint' | 'index'
   | 'view' | 'function' | 'trigger' | 'policy' | 'rule'
   /** `default_privileges_differ`: the object is a pg_default_acl key, `role / schema / tables`. */
   | 'default_privileges'

@@ -11,11 +11,17 @@ export function filterModel(model: SchemaModel, patterns: string[]): SchemaModel
   const unmodeled = Object.entries(model.unmodeled ?? {})
     .map(([kind, names]) => [kind, SCHEMA_SCOPED_KINDS.includes(kind) ? names.filter((n) => keep(schemaOfName(n))) : names] as const)
     .filter(([, names]) => names.length > 0);
+  const composites = pick(model.composites ?? {});
+  const collations = pick(model.collations ?? {});
+  const ranges = pick(model.ranges ?? {});
   return {
     schemas: Object.fromEntries(Object.entries(model.schemas).filter(([, v]) => keep(v.name))),
     extensions: model.extensions,
     enums: pick(model.enums),
     domains: pick(model.domains),
+    ...(Object.keys(composites).length > 0 && { composites }),
+    ...(Object.keys(collations).length > 0 && { collations }),
+    ...(Object.keys(ranges).length > 0 && { ranges }),
     sequences: pick(model.sequences),
     tables: pick(model.tables),
     views: pick(model.views),

@@ -16,6 +16,12 @@ export interface SchemaModel {
   extensions: Record<string, ExtensionDef>;
   enums: Record<string, EnumDef>;
   domains: Record<string, DomainDef>;
+  /** Composite types (CREATE TYPE … AS (…)). Absent when there are none (older manifests stay byte-identical). */
+  composites?: Record<string, CompositeDef>;
+  /** Collations made by CREATE COLLATION in a user schema. Absent when there are none. */
+  collations?: Record<string, CollationDef>;
+  /** Range types (CREATE TYPE … AS RANGE), with their multirange. Absent when there are none. */
+  ranges?: Record<string, RangeDef>;
   sequences: Record<string, SequenceDef>;
   tables: Record<string, TableDef>;
   views: Record<string, ViewDef>;
@@ -68,6 +74,53 @@ export interface DomainDef {
   collation?: string;
   checks?: Record<string, { expression: string; validated?: false; comment?: string }>;
   comment?: string;
+}
+
+/**
+ * A collation as CREATE COLLATION takes it, the same whatever the major (14–18) stores it in: `locale` when LC_COLLATE
+ * and LC_CTYPE are one (or for ICU and builtin), else both.
+ */
+export interface CollationDef {
+  schema: string;
+  name: string;
+  provider: 'libc' | 'icu' | 'builtin';
+  locale?: string;
+  lcCollate?: string;
+  lcCtype?: string;
+  deterministic?: false;
+  comment?: string;
+}
+
+/** A range type; optional fields only when they are not the defaults. */
+export interface RangeDef {
+  schema: string;
+  name: string;
+  subtype: string;
+  /** `schema.opclass`, when not the subtype's default btree operator class. */
+  subtypeOpclass?: string;
+  /** When it differs from the subtype's default collation. */
+  collation?: string;
+  canonical?: string;
+  subtypeDiff?: string;
+  /** The qualified name of its multirange type (PostgreSQL 14+ always makes one). */
+  multirange?: string;
+  comment?: string;
+}
+
+export interface CompositeDef {
+  schema: string;
+  name: string;
+  /** In declaration order (pg_attribute.attnum); dropped attributes are not listed. */
+  attributes: CompositeAttributeDef[];
+  comment?: string;
+}
+
+export interface CompositeAttributeDef {
+  name: string;
+  /** format_type() output, as for columns. */
+  type: string;
+  /** Only when it differs from the type's default collation. */
+  collation?: string;
 }
 
 export interface SequenceDef {

@@ -12,8 +12,8 @@
  * the schema filter keeps applying to them.
  */
 export const SCHEMA_SCOPED_KINDS: readonly string[] = [
-  'aggregate', 'base type', 'collation', 'composite type', 'conversion', 'foreign table', 'operator', 'operator class',
-  'operator family', 'range type', 'rule', 'statistics object', 'text search configuration', 'text search dictionary',
+  'aggregate', 'base type', 'conversion', 'foreign table', 'operator', 'operator class',
+  'operator family', 'rule', 'statistics object', 'text search configuration', 'text search dictionary',
   'text search parser', 'text search template', 'window function',
 ];
 

@@ -6,13 +6,19 @@ import { archiveColumn, archiveTable, dropRecorded } from './steps/prune-steps.j
 import { describeIndex } from '../diff/describe.js';
 import { node } from './graph/keys.js';
 import { enumSwapSteps } from './plan-schema-level.js';
+import { columnsUsing } from './steps/composite-steps.js';
+import { collationUsers } from './steps/collation-steps.js';
+import { collationOptions } from '../diff/diff-collations.js';
+import { rangeUsers } from './steps/range-steps.js';
+import { rangeOptions } from '../diff/diff-ranges.js';
+import { compositeText } from '../diff/diff-composites.js';
 
 /** --prune: the unexpected objects, removed without losing anything (see steps/prune-steps.ts). */
 /** Order inside the prune phase: dependants first (a column before its table, a table before its sequences). */
 const PRUNE_ORDER: Partial<Record<Finding['kind'], number>> = {
   unexpected_trigger: 0, unexpected_rule: 0, unexpected_policy: 0, unexpected_constraint: 0, unexpected_index: 0, unexpected_column: 1,
   unexpected_view: 2, unexpected_table: 3, unexpected_function: 4, unexpected_sequence: 5, unexpected_enum: 6,
-  unexpected_domain: 6, unexpected_extension: 6.5, unexpected_schema: 7,
+  unexpected_domain: 6, unexpected_composite: 6, unexpected_collation: 6.2, unexpected_range: 6, unexpected_extension: 6.5, unexpected_schema: 7,
 };
 
 export function pruneSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -83,6 +89,41 @@ function pruneStepsOf(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'unexpected_enum':
     case 'unexpected_domain':
       return [dropRecorded(f.id, f.kind.slice('unexpected_'.length), f.object, f.actual ?? '', `DROP ${f.kind === 'unexpected_enum' ? 'TYPE' : 'DOMAIN'} IF EXISTS ${f.object};`, undefined, { drops: [node.type(f.object)] })];
+    case 'unexpected_composite': {
+      const c = a.composites?.[f.object];
+      if (!c) return [];
+      // No CASCADE: a column storing the type would lose its values with it. A function or view that uses it makes the
+      // DROP fail and the run roll back.
+      const used = columnsUsing(a, f.object);
+      if (used.length > 0) {
+        ctx.refuse(f, 'manual', `composite type ${f.object} is not expected, but ${used.join(', ')} ${used.length === 1 ? 'stores' : 'store'} it`,
+          'Convert or drop those columns first, or keep the type in the expected schema.');
+        return [];
+      }
+      return [dropRecorded(f.id, 'composite type', f.object, `CREATE TYPE ${f.object} AS (${compositeText(c).replace(/\n/g, ' ')})`, `DROP TYPE IF EXISTS ${f.object};`, undefined, { drops: [node.type(f.object)] })];
+    }
+    case 'unexpected_collation': {
+      const c = a.collations?.[f.object];
+      if (!c) return [];
+      // What the plan drops anyway (an unexpected table) does not hold the collation back.
+      const users = collationUsers(a, f.object).filter((u) => !ctx.findings.some((x) => (x.kind === 'unexpected_table' && u.startsWith(`column ${x.object}.`)) || ((x.kind === 'unexpected_column' || x.kind === 'column_collation_differs') && u === `column ${x.object}`)));
+      if (users.length > 0) {
+        ctx.refuse(f, 'manual', `collation ${f.object} is not expected, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it`, 'Move them to another collation first, or keep the collation in the expected schema.');
+        return [];
+      }
+      return [dropRecorded(f.id, 'collation', f.object, `CREATE COLLATION ${f.object} (${collationOptions(c)})`, `DROP COLLATION IF EXISTS ${f.object};`, undefined, { drops: [node.collation(f.object)] })];
+    }
+    case 'unexpected_range': {
+      const r = a.ranges?.[f.object];
+      if (!r) return [];
+      // What the plan drops anyway (an unexpected function) does not hold the type back; a column does (its values).
+      const users = rangeUsers(a, f.object).filter((u) => !ctx.findings.some((x) => x.kind === 'unexpected_function' && u === `function ${x.object}`));
+      if (users.length > 0) {
+        ctx.refuse(f, 'manual', `range type ${f.object} is not expected, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it`, 'Convert or drop them first, or keep the range type in the expected schema.');
+        return [];
+      }
+      return [dropRecorded(f.id, 'range type', f.object, `CREATE TYPE ${f.object} AS RANGE (${rangeOptions(r)})`, `DROP TYPE IF EXISTS ${f.object};`, undefined, { drops: [node.type(f.object)] })];
+    }
     case 'unexpected_enum_value': {
       const key = Object.keys(ctx.expected.enums).find((k) => f.object.startsWith(`${k}.'`));
       return key ? enumSwapSteps(ctx, f, key) : [];

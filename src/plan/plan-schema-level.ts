@@ -10,6 +10,9 @@ import { alterDomainSteps } from './steps/domain-steps.js';
 import { optionsSql } from './steps/physical-steps.js';
 import { node } from './graph/keys.js';
 import { movedWithExtension } from './plan-table-level.js';
+import { alterCompositeSteps, createComposite } from './steps/composite-steps.js';
+import { collationUsers, createCollation, recreateCollation } from './steps/collation-steps.js';
+import { createRange, rangeUsers, recreateRange } from './steps/range-steps.js';
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -40,6 +43,52 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'missing_domain':
       return e.domains[f.object] ? [createDomain(f.id, f.object, e.domains[f.object]!)] : [];
+    case 'missing_collation':
+      return e.collations?.[f.object] ? createCollation(f.id, f.object, e.collations[f.object]!) : [];
+    case 'collation_differs': {
+      const want = e.collations?.[f.object];
+      if (!want) return [];
+      const users = collationUsers(ctx.actual, f.object);
+      if (users.length > 0) {
+        ctx.refuse(f, 'manual', `collation ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a collation cannot be altered, and dropping it would take them with it`,
+          'Create a collation with the expected options under another name, move the columns to it (ALTER COLUMN … TYPE … COLLATE) and drop the old one by hand; or accept it with an --ignore rule.');
+        return [];
+      }
+      return recreateCollation(f.id, f.object, want);
+    }
+    case 'missing_range':
+      return e.ranges?.[f.object] ? createRange(f.id, f.object, e.ranges[f.object]!) : [];
+    case 'range_differs': {
+      const want = e.ranges?.[f.object];
+      if (!want) return [];
+      const users = rangeUsers(ctx.actual, f.object);
+      if (users.length > 0) {
+        ctx.refuse(f, 'manual', `range type ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a range type cannot be altered, and dropping it would take them with it`,
+          'Create a range type with the expected options under another name, convert the columns to it and drop the old one by hand; or accept it with an --ignore rule.');
+        return [];
+      }
+      return recreateRange(f.id, f.object, want);
+    }
+    case 'missing_composite':
+      return e.composites?.[f.object] ? createComposite(f.id, f.object, e.composites[f.object]!) : [];
+    case 'composite_differs': {
+      const want = e.composites?.[f.object];
+      const have = ctx.actual.composites?.[f.object];
+      if (!want || !have) return [];
+      const planned = alterCompositeSteps(f.id, f.object, want, have, ctx.actual);
+      if ('refusal' in planned) {
+        ctx.refuse(f, 'manual', planned.detail, planned.refusal === 'order'
+          ? 'Re-create the type by hand (or list the new attributes last in the expected schema), or accept it with an --ignore rule.'
+          : 'Add a new attribute (or a new type), copy the values over with UPDATE, then drop the old one, by hand; or accept it with an --ignore rule.');
+        return [];
+      }
+      const lossy = planned.steps.filter((s) => s.hazards.includes('DELETES_DATA'));
+      if (lossy.length > 0 && !ctx.options.allowHazards.includes('DELETES_DATA')) {
+        ctx.refuse(f, 'needs_hazard', `${lossy.map((s) => s.summary).join('; ')}`, 'Keep the attribute in the expected schema, or pass --allow-hazard DELETES_DATA to drop it and its stored values.');
+        return [];
+      }
+      return planned.steps;
+    }
     case 'missing_sequence': {
       const s = e.sequences[f.object];
       if (!s) return [];

@@ -307,7 +307,8 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
     }
     case 'view': target = `${ctx.expected.views[f.object]?.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${f.object}`; break;
     case 'function': target = `${ctx.expected.functions[f.object]?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${f.object}`; break;
-    case 'enum': target = `TYPE ${f.object}`; break;
+    case 'enum': case 'composite': case 'range': target = `TYPE ${f.object}`; break;
+    case 'collation': target = `COLLATION ${f.object}`; break;
     case 'sequence': target = `SEQUENCE ${f.object}`; break;
     default: target = undefined;
   }
@@ -329,7 +330,8 @@ function commentedNode(ctx: PlanContext, f: Finding): string | undefined {
     case 'trigger': return table ? node.trigger(table, name) : undefined;
     case 'index': return table ? node.index(table, name) : undefined;
     case 'function': return node.function(f.object);
-    case 'enum': return node.type(f.object);
+    case 'enum': case 'composite': case 'range': return node.type(f.object);
+    case 'collation': return node.collation(f.object);
     case 'sequence': return node.rel(f.object);
     default: return undefined;
   }

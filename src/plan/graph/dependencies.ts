@@ -57,7 +57,18 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
   for (const [key, d] of Object.entries(m.domains)) {
     const n = node.type(key);
     add(n, node.schema(quoteIdent(d.schema)));
-    addRefs(n, [d.type, d.default ?? '', ...Object.values(d.checks ?? {}).map((c) => c.expression)].join(' '));
+    addRefs(n, [d.type, d.collation ?? '', d.default ?? '', ...Object.values(d.checks ?? {}).map((c) => c.expression)].join(' '));
+  }
+  for (const [key, r] of Object.entries(m.ranges ?? {})) {
+    const n = node.type(key);
+    add(n, node.schema(quoteIdent(r.schema)));
+    addRefs(n, `${r.subtype} ${r.collation ?? ''} ${r.canonical ?? ''} ${r.subtypeDiff ?? ''}`);
+  }
+  for (const [key, c] of Object.entries(m.collations ?? {})) add(node.collation(key), node.schema(quoteIdent(c.schema)));
+  for (const [key, c] of Object.entries(m.composites ?? {})) {
+    const n = node.type(key);
+    add(n, node.schema(quoteIdent(c.schema)));
+    addRefs(n, c.attributes.map((a) => `${a.type} ${a.collation ?? ''}`).join(' '));
   }
   for (const [key, s] of Object.entries(m.sequences)) add(node.rel(key), node.schema(quoteIdent(s.schema)));
 
@@ -68,7 +79,7 @@ export function dependenciesOf(m: SchemaModel): Dependencies {
     for (const c of t.columns) {
       const col = node.column(key, c.name);
       add(col, rel);
-      addRefs(col, c.type);
+      addRefs(col, `${c.type} ${c.collation ?? ''}`);
       if (c.generated !== undefined) {
         addRefs(col, c.generated);
         columnsIn(col, key, t, c.generated);
@@ -179,7 +190,12 @@ function referenceFinder(m: SchemaModel): (text: string) => Set<string> {
   const byName = new Map<string, string[]>();
   const put = (name: string, key: string) => byName.set(name, [...(byName.get(name) ?? []), key]);
   for (const k of [...Object.keys(m.tables), ...Object.keys(m.views), ...Object.keys(m.sequences)]) put(k, node.rel(k));
-  for (const k of [...Object.keys(m.enums), ...Object.keys(m.domains)]) put(k, node.type(k));
+  for (const k of [...Object.keys(m.enums), ...Object.keys(m.domains), ...Object.keys(m.composites ?? {})]) put(k, node.type(k));
+  for (const k of Object.keys(m.collations ?? {})) put(k, node.collation(k));
+  for (const [k, r] of Object.entries(m.ranges ?? {})) {
+    put(k, node.type(k));
+    if (r.multirange) put(r.multirange, node.type(k));
+  }
   for (const [k, f] of Object.entries(m.functions)) put(`${quoteIdent(f.schema)}.${quoteIdent(f.name)}`, node.function(k));
   return (text) => {
     const out = new Set<string>();

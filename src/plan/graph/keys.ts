@@ -9,6 +9,7 @@ import { quoteIdent } from '../../model/ident.js';
 export const node = {
   schema: (name: string) => `schema:${name}`,
   type: (key: string) => `type:${key}`,
+  collation: (key: string) => `collation:${key}`,
   rel: (key: string) => `rel:${key}`,
   column: (table: string, column: string) => `column:${table}.${quoteIdent(column)}`,
   default: (table: string, column: string) => `default:${table}.${quoteIdent(column)}`,
@@ -24,7 +25,7 @@ export const node = {
   index: (table: string, name: string) => `rel:${schemaOf(table)}.${quoteIdent(name)}`,
 };
 
-export type NodeKind = 'schema' | 'type' | 'rel' | 'column' | 'default' | 'notnull' | 'identity' | 'constraint' | 'trigger' | 'policy' | 'rule' | 'function';
+export type NodeKind = 'schema' | 'type' | 'collation' | 'rel' | 'column' | 'default' | 'notnull' | 'identity' | 'constraint' | 'trigger' | 'policy' | 'rule' | 'function';
 
 export function kindOf(key: string): NodeKind {
   return key.slice(0, key.indexOf(':')) as NodeKind;

@@ -1,4 +1,4 @@
--- covers: the census of kinds the model does not cover (named alike on every server and major, never compared): text search configuration and dictionary, operators (infix and prefix), operator class and family, aggregate, composite and range types, rule, extended statistics, collation, conversion, cast, foreign data wrapper, server and table, event trigger, publication, access method, large objects (counted), quoted names
+-- covers: the census of kinds the model does not cover (named alike on every server and major, never compared): text search configuration and dictionary, operators (infix and prefix), operator class and family, aggregate, range type (composite types are modelled: 58), rule, extended statistics, collation, conversion, cast, foreign data wrapper, server and table, event trigger, publication, access method, large objects (counted), quoted names
 CREATE SCHEMA "Census";
 CREATE TABLE books (id integer PRIMARY KEY, title text NOT NULL, author text, year integer);
 CREATE TABLE "Census"."Log" (id integer PRIMARY KEY, note text);

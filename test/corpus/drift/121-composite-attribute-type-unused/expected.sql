@@ -1,0 +1,1 @@
+CREATE TYPE measure AS (qty bigint, unit text COLLATE "C");

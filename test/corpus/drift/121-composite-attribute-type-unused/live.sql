@@ -1,0 +1,1 @@
+CREATE TYPE measure AS (qty integer, unit text);

@@ -1,0 +1,2 @@
+CREATE TYPE contact AS (email text, phone text);
+CREATE TABLE person (id int PRIMARY KEY, reach contact);
