@@ -50,7 +50,7 @@ const FINDING_KINDS = [
   'missing_primary_key', 'missing_constraint', 'unexpected_constraint', 'constraint_differs', 'constraint_not_valid',
   'constraint_stricter_than_expected',
   'constraint_renamed', 'unique_index_instead_of_constraint',
-  'missing_index', 'unexpected_index', 'index_differs', 'index_invalid', 'index_renamed',
+  'missing_index', 'unexpected_index', 'index_differs', 'index_invalid', 'index_stricter_than_expected', 'index_renamed',
   'missing_view', 'unexpected_view', 'view_differs',
   'missing_function', 'unexpected_function', 'function_differs',
   'missing_trigger', 'unexpected_trigger', 'trigger_differs',
@@ -62,7 +62,7 @@ const FINDING_KINDS = [
 ];
 
 /** Kinds that never fail the gate: info (stricter than expected), and unmodeled_objects warnings (not compared) without --strict. */
-const INFO_KINDS = ['constraint_stricter_than_expected', 'unmodeled_objects'];
+const INFO_KINDS = ['constraint_stricter_than_expected', 'index_stricter_than_expected', 'unmodeled_objects'];
 
 const cases = readdirSync(root)
   .filter((d) => statSync(root + d).isDirectory())
@@ -143,7 +143,7 @@ describe('drift corpus', () => {
       const drift = expectedIds.filter((id) => !INFO_KINDS.includes(id.slice(0, id.indexOf(':'))));
       expect(r.code, 'exit code').toBe(drift.length > 0 ? 2 : 0);
       expect(report.failed).toBe(drift.length > 0);
-      for (const f of report.findings) expect(f.severity === 'info', `${f.id}: severity ${f.severity}`).toBe(f.id.startsWith('constraint_stricter_than_expected:'));
+      for (const f of report.findings) expect(f.severity === 'info', `${f.id}: severity ${f.severity}`).toBe(f.id.startsWith('constraint_stricter_than_expected:') || f.id.startsWith('index_stricter_than_expected:'));
 
       const byId = new Map(report.findings.map((f) => [f.id, f]));
       for (const e of s.findings) {

@@ -98,8 +98,11 @@ export async function readPrivileges(db: Queryable, scope: SchemaScope, model: S
   const privileges: NonNullable<SchemaModel['privileges']> = {};
   for (const r of (await db.query<RawPrivilegeRow>(OBJECTS_SQL, params)).rows) {
     const d = deltaOf(r);
-    if (r.owner == null && !d) continue;
-    privileges[`${r.kind} ${objectName(r)}`] = { ...(r.owner != null && { owner: r.owner }), ...d };
+    // A column has no owner of its own: its table's owner is the table's business.
+    // A sequence owned by a column follows its table's owner (ALTER TABLE … OWNER TO moves it; on its own it cannot move).
+    const owner = r.kind === 'column' || (r.kind === 'sequence' && model.sequences[objectName(r)]?.ownedBy !== undefined) ? null : r.owner;
+    if (owner == null && !d) continue;
+    privileges[`${r.kind} ${objectName(r)}`] = { ...(owner != null && { owner }), ...d };
   }
   if (Object.keys(privileges).length > 0) model.privileges = privileges;
   const defaults: NonNullable<SchemaModel['defaultPrivileges']> = {};

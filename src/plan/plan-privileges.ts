@@ -99,7 +99,7 @@ function kindMatches(kind: string, f: Finding): boolean {
     (t === 'enum' && kind === 'type') || t === kind;
 }
 
-function grantKeyword(kind: string): string {
+export function grantKeyword(kind: string): string {
   switch (kind) {
     case 'table': case 'view': case 'materialized view': return 'TABLE';
     default: return kind.toUpperCase();

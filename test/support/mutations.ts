@@ -236,7 +236,8 @@ const OTHERS: Mutation[] = [
   { id: 'domain shop.email: check added', sql: `ALTER DOMAIN shop.email ADD CONSTRAINT email_short CHECK (length(VALUE) < 200)`, names: 'shop.email' },
   { id: 'domain shop.email: comment', sql: `COMMENT ON DOMAIN shop.email IS 'mutated'`, names: 'shop.email' },
   { id: 'domain shop.email: check comment', sql: `COMMENT ON CONSTRAINT email_check ON DOMAIN shop.email IS 'mutated'`, names: 'shop.email' },
-  { id: 'composite shop.address: attribute added', sql: `ALTER TYPE shop.address ADD ATTRIBUTE country text`, names: 'shop.address' },
+  // Dropping the attribute again would drop what rows store in it: DELETES_DATA, refused unless allowed.
+  { id: 'composite shop.address: attribute added', sql: `ALTER TYPE shop.address ADD ATTRIBUTE country text`, names: 'shop.address', refused: true },
   { id: 'composite shop.address: attribute dropped', sql: `ALTER TYPE shop.address DROP ATTRIBUTE zip CASCADE`, names: 'shop.address' },
   { id: 'composite shop.address: comment', sql: `COMMENT ON TYPE shop.address IS 'mutated'`, names: 'shop.address' },
   { id: 'composite shop.ghost: added', sql: `CREATE TYPE shop.ghost AS (a int)`, names: 'shop.ghost' },
