@@ -87,9 +87,14 @@ async function prefetch(conns: Queryable[], scope: SchemaScope): Promise<Queryab
   return { query: async (text: string) => ({ rows: results.get(text) as never[] }) } as Queryable;
 }
 
-/** The queries over pg_attribute, pg_constraint and pg_index dominate; start them first. */
+/**
+ * The queries over pg_attribute, pg_constraint and pg_index dominate; start them first. Only a statement's own
+ * top-level FROM (at the start of a line) counts, not a subquery over the same catalog (composite attributes,
+ * domain checks, column ACLs). The columns query always goes to the first connection, the one that holds the
+ * apply's advisory lock: it is the one that waits when a user table is locked.
+ */
 function weight(sql: string): number {
-  return /FROM pg_attribute a/.test(sql) ? 4 : /FROM pg_constraint con/.test(sql) ? 3 : /FROM pg_index i/.test(sql) ? 2 : /pg_get_functiondef|pg_get_viewdef/.test(sql) ? 1 : 0;
+  return /^FROM pg_attribute a\b/m.test(sql) ? 4 : /^FROM pg_constraint con\b/m.test(sql) ? 3 : /^FROM pg_index i\b/m.test(sql) ? 2 : /pg_get_functiondef|pg_get_viewdef/.test(sql) ? 1 : 0;
 }
 
 async function readAll(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
