@@ -5,6 +5,7 @@ import type { ResolvedConnection } from '../db/connection.js';
 import { readLiveCatalog } from './live-model.js';
 import { globToRegex } from '../catalog/introspect.js';
 import { loadExpected, type ExpectedSource } from '../manifest/load-expected.js';
+import { defaultCacheDir } from '../manifest/cache-dir.js';
 import { filterModel } from '../model/filter.js';
 import { mapRoles, parseRoleMap } from '../model/role-map.js';
 import type { SchemaModel } from '../model/types.js';
@@ -24,6 +25,8 @@ export interface AnalyseFlags {
   probes?: boolean;
   /** `--role-map MANIFEST_ROLE=LIVE_ROLE`, applied to the expected model before the diff. */
   roleMap?: string[];
+  /** `--no-cache`: replay SQL given as --expected every time. */
+  cache?: boolean;
 }
 
 export interface Analysis {
@@ -36,9 +39,14 @@ export interface Analysis {
   ignoredIds: Set<string>;
 }
 
-export async function loadExpectedFor(flags: AnalyseFlags): Promise<{ expected: ExpectedSource; expectedModel: SchemaModel }> {
-  const expected = await loadExpected(flags.expected ?? 'expected-schema', flags.schema ?? []);
+export async function loadExpectedFor(flags: AnalyseFlags, env: NodeJS.ProcessEnv): Promise<{ expected: ExpectedSource; expectedModel: SchemaModel }> {
+  const expected = await loadExpected(flags.expected ?? 'expected-schema', flags.schema ?? [], replayCacheDir(flags, env));
   return { expected, expectedModel: mapRoles(filterModel(expected.model, (flags.schema ?? []).map(globToRegex)), parseRoleMap(flags.roleMap)) };
+}
+
+/** Where replayed SQL is cached, unless `--no-cache`. */
+export function replayCacheDir(flags: { cache?: boolean }, env: NodeJS.ProcessEnv): string | undefined {
+  return flags.cache === false ? undefined : defaultCacheDir(env);
 }
 
 /** The shared pipeline of diagnose, plan and apply: introspect, diff, drop bookkeeping and ignored findings, probe. */

@@ -45,7 +45,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
   if (!dryRun && !flags.yes && !(process.stdin.isTTY && io.stdout.isTTY)) {
     throw new UsageError('CONFIRMATION_NEEDED', 'apply needs confirmation, and there is no terminal to ask on.', 'Review the plan (schema-doctor plan), then run apply --yes; or rehearse with apply --dry-run.');
   }
-  const loaded = await loadExpectedFor(flags);
+  const loaded = await loadExpectedFor(flags, io.env);
   const { policies } = loadPolicies(flags.policies, join(loaded.expected.configDir, 'policies.json'));
   const { client, connection } = await connect(connectionInput(flags, io));
   let release: (() => Promise<void>) | undefined;

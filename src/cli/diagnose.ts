@@ -33,7 +33,7 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
   }
   const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
   const input = connectionInput(flags, io);
-  const loaded = await loadExpectedFor(flags);
+  const loaded = await loadExpectedFor(flags, io.env);
   const { client, connection } = await connect(input);
   try {
     const analysed = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);

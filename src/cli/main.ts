@@ -36,6 +36,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
   )
     .addOption(new Option('--from-sql <path...>', 'build the model by running SQL files (a file or a directory, in file-name order) on an embedded PostgreSQL'))
     .option('--out <file>', 'write the manifest here instead of stdout')
+    .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
     .action(async (opts) => {
       const { snapshotCommand } = await import('./snapshot.js');
       done(await snapshotCommand(opts, io));
@@ -55,6 +56,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .option('--role-map <manifest=live>', 'the manifest\'s role MANIFEST is called LIVE on this server (repeatable)', collect)
     .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
     .option('--no-probes', 'do not look at table data')
+    .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
     .action(async (opts) => {
       const { diagnoseCommand } = await import('./diagnose.js');
       done(await diagnoseCommand(opts, io));
@@ -71,7 +73,8 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       .option('--lock-timeout <duration>', 'lock_timeout of every step', '5s')
       .option('--statement-timeout <duration>', 'statement_timeout of every step', '5min')
       .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
-      .option('--online-threshold <bytes>', 'tables at least this large get the online strategy', String(16 * 1024 * 1024));
+      .option('--online-threshold <bytes>', 'tables at least this large get the online strategy', String(16 * 1024 * 1024))
+      .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)');
 
   planOptions(program.command('plan').description('print the repair plan: ordered steps with their SQL, hazards, locks and the findings they repair'))
     .option('--out <file.sql>', 'write the plan as an idempotent psql script')

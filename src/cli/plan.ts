@@ -26,7 +26,7 @@ export async function planCommand(flags: PlanCommandFlags, io: Io): Promise<numb
   if (flags.format !== undefined && !['text', 'json', 'sql'].includes(flags.format)) {
     throw new UsageError('BAD_OPTION', `--format "${flags.format}" is not one of text, json, sql.`, 'Use --out FILE.sql for a psql script.');
   }
-  const loaded = await loadExpectedFor(flags);
+  const loaded = await loadExpectedFor(flags, io.env);
   const { policies } = loadPolicies(flags.policies, join(loaded.expected.configDir, 'policies.json'));
   const { client, connection } = await connect(connectionInput(flags, io));
   try {

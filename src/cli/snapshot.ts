@@ -4,12 +4,14 @@ import { ExitCode, UsageError } from '../errors.js';
 import { renderManifest } from '../manifest/format.js';
 import { MANIFEST_SCHEMA_PATH } from '../package-root.js';
 import { loadLiveModel } from './live-model.js';
+import { defaultCacheDir } from '../manifest/cache-dir.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import type { Io } from './main.js';
 
 interface SnapshotFlags extends ConnectionFlags {
   fromSql?: string[];
   out?: string;
+  cache?: boolean;
 }
 
 export async function snapshotCommand(flags: SnapshotFlags, io: Io): Promise<number> {
@@ -19,8 +21,9 @@ export async function snapshotCommand(flags: SnapshotFlags, io: Io): Promise<num
   const schemas = flags.schema ?? [];
   let model;
   if (flags.fromSql) {
-    const { modelFromSql } = await import('../manifest/replay.js');
-    model = await modelFromSql(flags.fromSql, { schemas });
+    const { replayedModel } = await import('../manifest/replay-cache.js');
+    const cacheDir = flags.cache === false ? undefined : defaultCacheDir(io.env);
+    model = await replayedModel(flags.fromSql, { schemas, ...(cacheDir !== undefined && { cacheDir }) });
   } else {
     model = await loadLiveModel(connectionInput(flags, io), { schemas });
   }

@@ -18,16 +18,16 @@ export const MANIFEST_FILE = 'manifest.json';
 
 /**
  * --expected: a JSON manifest; a .sql file; or a directory holding manifest.json, else *.sql files replayed on
- * the embedded PostgreSQL.
+ * the embedded PostgreSQL (the replayed model cached in `cacheDir`, when given: replay-cache.ts).
  */
-export async function loadExpected(path: string, schemas: string[]): Promise<ExpectedSource> {
+export async function loadExpected(path: string, schemas: string[], cacheDir?: string): Promise<ExpectedSource> {
   if (!existsSync(path)) {
     throw new UsageError('EXPECTED_MISSING', `The expected schema ${path} does not exist.`,
       'Pass --expected with a manifest (snapshot --out), a .sql file or a folder of migrations; the default is expected-schema/.');
   }
   const replay = async (p: string, configDir: string) => {
-    const { modelFromSql } = await import('./replay.js');
-    return { model: await modelFromSql([p], { schemas }), description: `${p} (replayed)`, configDir };
+    const { replayedModel } = await import('./replay-cache.js');
+    return { model: await replayedModel([p], { schemas, ...(cacheDir !== undefined && { cacheDir }) }), description: `${p} (replayed)`, configDir };
   };
   if (statSync(path).isDirectory()) {
     const manifest = join(path, MANIFEST_FILE);

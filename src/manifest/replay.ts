@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { UsageError } from '../errors.js';
 import { introspect, type IntrospectOptions } from '../catalog/introspect.js';
@@ -7,27 +6,9 @@ import type { SchemaModel } from '../model/types.js';
 import { embeddedBinaries, localBinaries } from '../embedded/binaries.js';
 import { startCluster } from '../embedded/cluster.js';
 import { splitSql } from './split-sql.js';
+import { sqlFilesOf } from './sql-files.js';
 import { quoteIdent } from '../model/ident.js';
 import { missingRoleOf, ReplayRoles, runsAsOneTransaction } from './replay-roles.js';
-
-/** Expands files and directories (a directory's *.sql files in file-name order) into the list to replay. */
-export function sqlFilesOf(paths: string[]): string[] {
-  const files: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError('SQL_PATH_MISSING', `SQL path ${p} does not exist.`, 'Pass a .sql file or a directory of .sql files.');
-    }
-    if (st.isDirectory()) {
-      const names = readdirSync(p).filter((n) => n.endsWith('.sql')).sort();
-      if (names.length === 0) throw new UsageError('SQL_PATH_EMPTY', `Directory ${p} has no .sql files.`, 'Point at the folder that holds your migrations.');
-      files.push(...names.map((n) => join(p, n)));
-    } else files.push(p);
-  }
-  return files;
-}
 
 /**
  * Builds a model by running SQL files, in order, on a throwaway embedded PostgreSQL (the server shipped in the
