@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { RepairPlan, RepairStep } from '../plan/types.js';
+import type { DataGuard, RepairPlan, RepairStep } from '../plan/types.js';
+import type { BlockerKind } from '../diff/finding.js';
 import { BOOKKEEPING_DDL } from '../plan/bookkeeping-ddl.js';
 
 export interface StepResult {
@@ -17,6 +18,11 @@ export interface ExecuteOptions {
   statementTimeoutMs: number;
   /** Rehearse: every step in its transactional form inside one transaction that is rolled back. */
   dryRun: boolean;
+  /**
+   * Degraded mode is confirmed: a re-check step (`recheck`) may apply its policy to rows that appeared after the
+   * probe. Without it, such a step stops the run (SD001) instead. Set as `schema_doctor.degraded` (`on`/`off`).
+   */
+  degraded: boolean;
   /** Called inside the still-open dry-run transaction, before the rollback. */
   beforeRollback?: () => Promise<void>;
   onStep?: (r: StepResult) => void;
@@ -28,7 +34,20 @@ export interface ExecuteResult {
   committed: boolean;
   /** Steps committed before a failure in a later transaction (CONCURRENTLY steps, new enum values). */
   committedBeforeFailure: string[];
-  failed?: { step: string; error: string; sqlstate?: string; blocker?: string };
+  failed?: { step: string; error: string; sqlstate?: string; blocker?: string; blockedByData?: BlockedByData };
+}
+
+/** A step stopped by rows that block its repair, which the probe did not see (they appeared since, or it could not count). */
+export interface BlockedByData {
+  table: string;
+  target: string;
+  kind?: BlockerKind;
+  probe: 'none_found' | 'unknown';
+  reason?: string;
+  /** The server's DETAIL (`Key (k)=(5) is duplicated.`). */
+  detail?: string;
+  /** SD001: a re-check found rows, and its policy may change them only in degraded mode. */
+  needsDegraded?: true;
 }
 
 /**
@@ -57,7 +76,7 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
   const begin = async () => {
     await client.query('BEGIN');
     await client.query(`SET LOCAL search_path = pg_catalog; SET LOCAL check_function_bodies = off; ${timeouts}`);
-    await client.query(`SELECT set_config('schema_doctor.run_id', $1, true)`, [opts.runId]);
+    await client.query(`SELECT set_config('schema_doctor.run_id', $1, true), set_config('schema_doctor.degraded', $2, true)`, [opts.runId, opts.degraded ? 'on' : 'off']);
     inTx = true;
   };
   let afterUncommitted = false;
@@ -76,7 +95,7 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
       if (runInTx && !inTx) await begin();
       if (!runInTx) {
         await client.query(`SET search_path = pg_catalog; SET lock_timeout = ${Math.round(opts.lockTimeoutMs)}; SET statement_timeout = ${Math.round(opts.statementTimeoutMs)}`);
-        await client.query(`SELECT set_config('schema_doctor.run_id', $1, false)`, [opts.runId]);
+        await client.query(`SELECT set_config('schema_doctor.run_id', $1, false), set_config('schema_doctor.degraded', $2, false)`, [opts.runId, opts.degraded ? 'on' : 'off']);
       }
       const started = performance.now();
       rowsFromNotices = 0;
@@ -105,7 +124,7 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
           }
         }
       } catch (err) {
-        const e = err as { message: string; code?: string };
+        const e = err as { message: string; code?: string; detail?: string };
         if (guarded && e.code === '55P04') {
           await client.query('ROLLBACK TO SAVEPOINT sd_step');
           r.status = 'skipped';
@@ -123,7 +142,11 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
           const undone = results.find((x) => x.id === id);
           if (undone) undone.status = 'rolled_back';
         }
-        return { results, committed: false, committedBeforeFailure, failed: { step: step.id, error: e.message, ...(e.code && { sqlstate: e.code }), ...(await blockerOf(client, e, step.table)) } };
+        const blocked = blockedByData(step.blockedByData, e);
+        return {
+          results, committed: false, committedBeforeFailure,
+          failed: { step: step.id, error: e.message, ...(e.code && { sqlstate: e.code }), ...(await blockerOf(client, e, step.table)), ...(blocked && { blockedByData: blocked }) },
+        };
       }
     }
     if (opts.dryRun) {
@@ -139,6 +162,30 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
   } finally {
     client.removeListener('notice', onNotice);
   }
+}
+
+/** Which blocker kinds an integrity error (class 23) is about. */
+const KINDS_OF: Record<string, BlockerKind[]> = {
+  '23505': ['duplicates'],
+  '23503': ['orphans'],
+  '23502': ['nulls'],
+  // NOT NULL is set through a validated CHECK (col IS NOT NULL) first.
+  '23514': ['nulls', 'check_violations'],
+  '23P01': ['exclusion_conflicts'],
+};
+
+/**
+ * A failure on rows the probe found none of (or could not count): SD001 from a re-check that may not apply its
+ * policy outside degraded mode, or the repair's own integrity error (class 23) for a blocker it guards.
+ */
+function blockedByData(guard: DataGuard | undefined, e: { code?: string; detail?: string }): BlockedByData | undefined {
+  if (!guard || e.code === undefined) return undefined;
+  const base = { table: guard.table, target: guard.target, ...(e.detail && { detail: e.detail }) };
+  if (e.code === 'SD001') return { ...base, probe: 'none_found', needsDegraded: true };
+  const kinds = KINDS_OF[e.code] ?? [];
+  const hit = guard.kinds.find((k) => kinds.includes(k.kind));
+  if (!hit) return undefined;
+  return { ...base, kind: hit.kind, probe: hit.probe, ...(hit.reason !== undefined && { reason: hit.reason }) };
 }
 
 function sqlFor(step: RepairStep, dryRun: boolean): string {

@@ -8,7 +8,7 @@ import { connect } from '../db/connect.js';
 import { loadPolicies } from '../plan/policies.js';
 import { renderPlanText } from '../plan/render-plan.js';
 import type { RepairPlan } from '../plan/types.js';
-import { executePlan, type ExecuteResult } from '../apply/execute.js';
+import { executePlan, type BlockedByData, type ExecuteResult } from '../apply/execute.js';
 import { acquireApplyLock, degradedMode, GuardRefusal, requirePrimary } from '../apply/guards.js';
 import { introspect } from '../catalog/introspect.js';
 import { diffSchemas } from '../diff/diff-schemas.js';
@@ -62,8 +62,10 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
         'Write a policy for the blocking data (docs/policies.md), allow the hazard, or run with --only-safe to apply the steps that need neither.');
     }
     const needDegraded = plan.steps.filter((s) => s.needsDegraded);
-    // The check command runs only when some step needs degraded mode.
-    const degraded = needDegraded.length > 0 && !flags.onlySafe ? degradedMode(flags.degraded, io.env) : { confirmed: !!flags.degraded, how: 'not needed' };
+    // The check command runs only when some step needs degraded mode, or may (a re-check applies its policy to rows
+    // that appeared after the probe only in degraded mode; otherwise it stops the run, changing nothing).
+    const mayNeed = needDegraded.length > 0 || plan.steps.some((s) => s.recheck);
+    const degraded = mayNeed && !flags.onlySafe ? degradedMode(flags.degraded, io.env) : { confirmed: !!flags.degraded, how: 'not needed' };
     if (flags.onlySafe) plan = onlySafe(plan);
     else if (needDegraded.length > 0 && !degraded.confirmed && !dryRun) {
       io.stderr.write(`Steps that need degraded mode:\n${needDegraded.map((s) => `  ${s.id}  ${s.summary}`).join('\n')}\n`);
@@ -82,6 +84,8 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     let remaining: string[] = [];
     const result = await executePlan(client, plan, {
       runId, lockTimeoutMs, statementTimeoutMs, dryRun,
+      // A rehearsal shows what the policies would do; the real run needs the confirmation.
+      degraded: dryRun || degraded.confirmed,
       beforeRollback: async () => {
         const after = await introspect(client, { schemas: flags.schema ?? [], inTransaction: true });
         remaining = diffSchemas(a.expectedModel, after).filter((f) => !isBookkeeping(f, after)).filter((f) => a.findings.some((x) => x.id === f.id)).map((f) => f.id);
@@ -89,6 +93,10 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     });
     printResults(io, result, dryRun);
     if (dryRun) {
+      if (result.failed?.blockedByData) {
+        const b = result.failed.blockedByData;
+        throw new GuardRefusal('BLOCKED_BY_DATA', `Rehearsal: step ${result.failed.step} is ${blockedText(b, result.failed.error)} Rolled back: nothing was changed.`, blockedHint(b));
+      }
       if (result.failed) throw new ApplyFailed(`Rehearsal failed at step ${result.failed.step}: ${result.failed.error}. Rolled back: nothing was changed.`, 'Fix the cause and rehearse again.');
       // Steps that use a new enum value cannot run before it is committed: the rehearsal could not show their effect.
       const unrehearsed = new Set(result.results.filter((r) => r.status === 'skipped' && r.error?.startsWith('not rehearsed'))
@@ -106,6 +114,10 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
       const partial = result.committedBeforeFailure.length > 0
         ? ` Steps ${result.committedBeforeFailure.join(', ')} had been committed in earlier transactions; the rest was rolled back. A re-run continues from there.`
         : ' Everything was rolled back: nothing was changed.';
+      if (result.failed.blockedByData) {
+        const b = result.failed.blockedByData;
+        throw new GuardRefusal('BLOCKED_BY_DATA', `Step ${result.failed.step} is ${blockedText(b, result.failed.error)}${partial}`, blockedHint(b));
+      }
       throw new ApplyFailed(`Step ${result.failed.step} failed: ${result.failed.error}${result.failed.sqlstate ? ` (SQLSTATE ${result.failed.sqlstate})` : ''}.${result.failed.blocker ? ` Sessions holding locks: ${result.failed.blocker}.` : ''}${partial}`,
         result.failed.sqlstate === '55P03' ? 'Retry when the blocking sessions are done, or raise --lock-timeout.' : 'Fix the cause, then run apply again (it is idempotent).');
     }
@@ -128,6 +140,19 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     await release?.();
     await client.end().catch(() => undefined);
   }
+}
+
+/** Rows that block a repair and that the probe did not see: which, where, and the server's words. */
+function blockedText(b: BlockedByData, error: string): string {
+  const when = b.probe === 'unknown' ? `that the probe could not count${b.reason ? ` (${b.reason})` : ''}` : 'that appeared after the probe (it found none)';
+  const server = b.needsDegraded ? error.replace(/^schema-doctor: /, '') : `${error}${b.detail ? ` (${b.detail.replace(/\.$/, '')})` : ''}`;
+  return `blocked by data ${when}: rows of ${b.table} block the ${b.target}: ${server}.`;
+}
+
+function blockedHint(b: BlockedByData): string {
+  if (b.needsDegraded) return 'Put the application in degraded mode and pass --degraded (or DEGRADED_MODE=1), so that the policy may handle them; or correct those rows by hand. Then apply again.';
+  if (b.kind === 'check_violations' || b.kind === 'exclusion_conflicts') return 'Correct or remove those rows by hand (no policy can), then apply again; diagnose shows them.';
+  return 'Run diagnose to see them; correct them by hand or write a policy for them (docs/policies.md; with one, apply handles what it finds under its lock), then apply again.';
 }
 
 /** Without degraded mode: leave out every finding that has a step needing it (half a repair would only fail). */

@@ -9,7 +9,7 @@ import type { StepDraft, StepGraph } from './steps/draft.js';
 import { dependenciesOf } from './graph/dependencies.js';
 import { expandDependents } from './graph/expand.js';
 import { orderSteps } from './graph/order.js';
-import { dataSteps } from './plan-data.js';
+import { dataSteps, withDataSteps } from './plan-data.js';
 import { schemaLevelSteps } from './plan-schema-level.js';
 import { tableLevelSteps } from './plan-table-level.js';
 import { pruneSteps } from './plan-prune.js';
@@ -93,7 +93,8 @@ export function planRepairs(input: PlanInput): RepairPlan {
       else ctx.leaveAlone(f, 'not in the expected schema; left alone', 'Pass --prune to archive and remove it, or add it to the manifest.');
       continue;
     }
-    groups.push([...dataSteps(ctx, f), ...schemaLevelSteps(ctx, f), ...tableLevelSteps(ctx, f)]);
+    const data = dataSteps(ctx, f);
+    groups.push(withDataSteps(ctx, f, data, [...schemaLevelSteps(ctx, f), ...tableLevelSteps(ctx, f)]));
   }
   // A refused finding gets no steps at all: half a repair (a constraint without its data fix) would only fail.
   const withoutRefused = () => {
@@ -148,6 +149,7 @@ function dedupeSteps(groups: StepDraft[][]): { drafts: StepDraft[]; chains: numb
         const seen = drafts[i]!;
         for (const id of d.findingIds) if (!seen.findingIds.includes(id)) seen.findingIds.push(id);
         if (d.graph) seen.graph = mergeGraph(seen.graph, d.graph);
+        if (d.blockedByData && !seen.blockedByData) seen.blockedByData = d.blockedByData;
       }
       if (!chain.includes(i)) chain.push(i);
     }

@@ -1,3 +1,5 @@
+import type { BlockerKind } from '../diff/finding.js';
+
 /**
  * A repair plan is data: ordered steps, each carrying its SQL, whether it runs inside the transaction, the lock it
  * takes, its hazards and the findings it repairs. Hazards are attached where the SQL is generated; the CLI only
@@ -35,12 +37,31 @@ export interface RepairStep {
   /** Changes rows, or holds a strong lock on a table with rows for longer than a moment. */
   needsDegraded: boolean;
   /**
+   * A data step whose probe found nothing: it finds the blocking rows again under its lock, right before the repair,
+   * and changes nothing when there are none. Rows that appeared since are handled by the policy only when degraded
+   * mode is confirmed; otherwise the step changes nothing and stops the run (SQLSTATE SD001, BLOCKED_BY_DATA).
+   */
+  recheck?: true;
+  /**
+   * The step repairs a finding whose probe found no blocking rows of these kinds (or could not count them and no
+   * policy covers them): if it fails on such rows (SQLSTATE class 23, or SD001), they appeared after the probe, and
+   * apply reports BLOCKED_BY_DATA (exit 3) naming `table` and `target` instead of a failed step.
+   */
+  blockedByData?: DataGuard;
+  /**
    * What follows may use what this step made only after a commit (`ALTER TYPE … ADD VALUE`, SQLSTATE 55P04): the
    * executor commits right after it and opens a new transaction.
    */
   commitAfter?: true;
   /** 1-based transaction the step runs in; steps outside any transaction (CONCURRENTLY) have none. */
   transaction?: number;
+}
+
+export interface DataGuard {
+  table: string;
+  /** What the rows would block, for the message: `constraint "t_k_key"`, `unique index "t_k_idx"`, `NOT NULL on "k"`. */
+  target: string;
+  kinds: { kind: BlockerKind; probe: 'none_found' | 'unknown'; reason?: string }[];
 }
 
 export interface Refusal {

@@ -11,7 +11,10 @@ export interface ProbeQuery {
 const cols = (names: string[], alias?: string) => names.map((c) => (alias ? `${alias}.${quoteIdent(c)}` : quoteIdent(c))).join(', ');
 const notNull = (names: string[], alias?: string) => names.map((c) => `${alias ? `${alias}.` : ''}${quoteIdent(c)} IS NOT NULL`).join(' AND ');
 
-/** Duplicate groups on the key: NULLs never collide unless the constraint is NULLS NOT DISTINCT. */
+/**
+ * Duplicate groups on the key: NULLs never collide unless the constraint is NULLS NOT DISTINCT. The sample's alias
+ * must not be a possible column name: ORDER BY prefers an output column, and json has no ordering.
+ */
 export function duplicatesSql(table: string, columns: string[], nullsNotDistinct: boolean): string {
   const where = nullsNotDistinct ? '' : `\n  WHERE ${notNull(columns)}`;
   return `WITH dup AS (
@@ -22,7 +25,7 @@ export function duplicatesSql(table: string, columns: string[], nullsNotDistinct
 )
 SELECT (SELECT count(*) FROM dup) AS count,
        (SELECT coalesce(sum(n - 1), 0) FROM dup) AS surplus,
-       (SELECT json_agg(k) FROM (SELECT json_build_array(${cols(columns)}) AS k FROM dup ORDER BY n DESC, ${cols(columns)} LIMIT 5) s) AS sample`;
+       (SELECT json_agg(sd_k) FROM (SELECT json_build_array(${cols(columns)}) AS sd_k FROM dup ORDER BY n DESC, ${cols(columns)} LIMIT 5) s) AS sample`;
 }
 
 /** Rows where the column is NULL; the sample shows their key (`keyColumns`, else ctid). */

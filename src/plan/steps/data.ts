@@ -7,6 +7,11 @@ import { doBlock, lit, q } from '../sql-util.js';
  * re-finds the blocking rows under that lock, archives every row it will delete or rewrite into
  * schema_doctor.archive, then changes them, and reports the count as a NOTICE that apply reads.
  * Re-running one on a repaired table finds nothing and changes nothing.
+ *
+ * A `recheck` step is planned where the probe found no blocking rows: it changes rows only when some appeared since
+ * and degraded mode is confirmed (apply sets `schema_doctor.degraded` to `on` or `off` in every transaction; unset,
+ * as in a psql script, counts as confirmed). Otherwise it raises SQLSTATE SD001 before changing anything, and the
+ * run stops as blocked by data.
  */
 export const RUN_ID = `coalesce(current_setting('schema_doctor.run_id', true), 'manual-' || to_char(now(), 'YYYYMMDD"T"HH24MISS'))`;
 
@@ -19,6 +24,20 @@ function notice(what: string): string {
   return `  GET DIAGNOSTICS n = ROW_COUNT;\n  RAISE NOTICE 'schema-doctor: rows_affected=% (${what.replace(/'/g, "''").replace(/%/g, '%%')})', n;`;
 }
 
+/** Stops the step (SD001) when rows are found and degraded mode is not confirmed; `count` sets `n`. */
+function onlyInDegradedMode(recheck: boolean, count: string, what: string): string {
+  if (!recheck) return '';
+  const text = what.replace(/'/g, "''").replace(/%/g, '%%');
+  return `
+  IF coalesce(current_setting('schema_doctor.degraded', true), '') = 'off' THEN
+    ${count}
+    IF n > 0 THEN
+      RAISE EXCEPTION 'schema-doctor: % ${text} found under the lock (none at probe time); the policy changes rows only in degraded mode', n
+        USING ERRCODE = 'SD001';
+    END IF;
+  END IF;`;
+}
+
 function orderFor(keep: string, pk: string[]): string {
   const tie = pk.length > 0 ? pk.map((c) => `t.${q(c)}`).join(', ') : 't.ctid';
   const tieDesc = pk.length > 0 ? pk.map((c) => `t.${q(c)} DESC`).join(', ') : 't.ctid DESC';
@@ -29,7 +48,7 @@ function orderFor(keep: string, pk: string[]): string {
 }
 
 /** Merge duplicate groups on `key` into one survivor per group; the other rows are archived and deleted. */
-export function dedupeSql(table: string, t: TableDef, key: string[], nullsNotDistinct: boolean, keep: string, merge: Record<string, MergeFn>): string {
+export function dedupeSql(table: string, t: TableDef, key: string[], nullsNotDistinct: boolean, keep: string, merge: Record<string, MergeFn>, recheck = false): string {
   const pk = Object.values(t.constraints).find((c) => c.type === 'primary_key')?.columns ?? [];
   const keyList = key.map((c) => `t.${q(c)}`).join(', ');
   const notNull = nullsNotDistinct ? 'true' : key.map((c) => `t.${q(c)} IS NOT NULL`).join(' AND ');
@@ -45,7 +64,8 @@ export function dedupeSql(table: string, t: TableDef, key: string[], nullsNotDis
     `  CREATE TEMP TABLE sd_dup AS
     SELECT t.ctid AS sd_rid, ${keyList}, row_number() OVER (PARTITION BY ${keyList} ORDER BY ${orderFor(keep, pk)}) AS sd_rn
     FROM ${table} t
-    JOIN (SELECT ${keyList} FROM ${table} t WHERE ${notNull} GROUP BY ${keyList} HAVING count(*) > 1) g ON ${match('t', 'g')};`,
+    JOIN (SELECT ${keyList} FROM ${table} t WHERE ${notNull} GROUP BY ${keyList} HAVING count(*) > 1) g ON ${match('t', 'g')};${
+  onlyInDegradedMode(recheck, 'SELECT count(*) INTO n FROM pg_temp.sd_dup WHERE sd_rn = 1;', `duplicate group(s) on (${key.join(', ')}) of ${table}`)}`,
     `  ${archive(table, `duplicate on (${key.join(', ')}): merged into one row (keep ${keep})`, `FROM ${table} t JOIN sd_dup d ON t.ctid = d.sd_rid`)}`,
   ];
   if (merged.length > 0) {
@@ -67,7 +87,7 @@ export function dedupeSql(table: string, t: TableDef, key: string[], nullsNotDis
 }
 
 /** Rows whose foreign key finds no parent: set the key columns to NULL, or delete the rows (archived first). */
-export function orphansSql(table: string, columns: string[], refTable: string, refColumns: string[], matchFull: boolean, action: 'set-null' | 'delete'): string {
+export function orphansSql(table: string, columns: string[], refTable: string, refColumns: string[], matchFull: boolean, action: 'set-null' | 'delete', recheck = false): string {
   const join = columns.map((c, i) => `p.${q(refColumns[i]!)} = t.${q(c)}`).join(' AND ');
   const notNull = columns.map((c) => `t.${q(c)} IS NOT NULL`).join(' AND ');
   let cond = `(${notNull} AND NOT EXISTS (SELECT 1 FROM ${refTable} p WHERE ${join}))`;
@@ -77,7 +97,7 @@ export function orphansSql(table: string, columns: string[], refTable: string, r
     : `UPDATE ${table} t SET ${columns.map((c) => `${q(c)} = NULL`).join(', ')} WHERE ${cond};`;
   return doBlock(`  DECLARE n bigint;
   BEGIN
-  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;
+  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;${onlyInDegradedMode(recheck, `SELECT count(*) INTO n FROM ${table} t WHERE ${cond};`, `orphan row(s) of ${table} without a row in ${refTable}`)}
   ${archive(table, `orphan on (${columns.join(', ')}) → ${refTable}: ${action}`, `FROM ${table} t WHERE ${cond}`)}
   ${change}
 ${notice(`orphan rows ${action === 'delete' ? 'deleted' : 'set to NULL'} in ${table}`)}
@@ -85,10 +105,10 @@ ${notice(`orphan rows ${action === 'delete' ? 'deleted' : 'set to NULL'} in ${ta
 }
 
 /** Fill NULLs of a column with the policy's expression (rows archived first). */
-export function fillNullsSql(table: string, column: string, expression: string): string {
+export function fillNullsSql(table: string, column: string, expression: string, recheck = false): string {
   return doBlock(`  DECLARE n bigint;
   BEGIN
-  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;
+  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;${onlyInDegradedMode(recheck, `SELECT count(*) INTO n FROM ${table} t WHERE t.${q(column)} IS NULL;`, `row(s) with NULL in ${table}.${q(column)}`)}
   ${archive(table, `NULL ${column} filled by policy`, `FROM ${table} t WHERE t.${q(column)} IS NULL`)}
   UPDATE ${table} t SET ${q(column)} = (${expression}) WHERE t.${q(column)} IS NULL;
 ${notice(`NULLs filled in ${table}.${column}`)}
