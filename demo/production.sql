@@ -4,8 +4,11 @@
 --     (4 surplus rows), so INSERT ... ON CONFLICT (book_id, view_type) fails;
 --   * post_reactions lost its primary key (the table was re-created by hand at some point) and has one
 --     duplicated id; its FK is still ON DELETE CASCADE with post_id NOT NULL (migration 0008 not applied);
---   * the columns, indexes and CHECK of migration 0008 are missing.
--- knex_migrations records 0001-0006 as applied.
+--   * the columns, indexes and CHECK of migration 0008 are missing;
+--   * the application role app_rw was set up by hand before migration 0009 existed: it has USAGE on public and
+--     its grants on every table but scores (the leaderboard fails with "permission denied for table scores"),
+--     and no default privileges, so the next table a migration creates will be out of its reach too.
+-- knex_migrations records 0001-0006 as applied (0009 never ran either).
 
 ALTER TABLE post_reactions DROP CONSTRAINT post_reactions_pkey;
 
@@ -22,6 +25,18 @@ INSERT INTO knex_migrations (name, batch, migration_time) VALUES
     ('0004_create_posts_and_reactions.sql', 2, '2024-03-20 08:00:00+00'),
     ('0005_create_credit_txns_and_scores.sql', 2, '2024-03-20 08:00:01+00'),
     ('0006_reactions_are_permanent.sql', 3, '2024-04-01 08:00:00+00');
+
+-- app_rw, by hand (the role belongs to the whole server: it may exist already) ------------------------------
+DO $$
+BEGIN
+    CREATE ROLE app_rw NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
+END
+$$;
+GRANT USAGE ON SCHEMA public TO app_rw;
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE users, books, book_view_statistics, posts, post_reactions, credit_txns TO app_rw;
+GRANT USAGE ON SEQUENCE book_view_statistics_id_seq, posts_id_seq, post_reactions_id_seq, credit_txns_id_seq, scores_id_seq TO app_rw;
 
 -- Data ---------------------------------------------------------------------
 INSERT INTO users (id, email, display_name, created_at) VALUES

@@ -96,7 +96,7 @@ describe('diagnose from the command line', () => {
 
   it('--migrations names the unapplied migration that creates the missing constraint', async () => {
     await db.sql(`CREATE TABLE knex_migrations (id serial PRIMARY KEY, name varchar(255), batch int, migration_time timestamptz);
-      INSERT INTO knex_migrations (name, batch) SELECT f, 1 FROM unnest(ARRAY['0001_create_users.sql','0002_create_books.sql','0003_create_book_view_statistics.sql','0004_create_posts_and_reactions.sql','0005_create_credit_txns_and_scores.sql','0006_reactions_are_permanent.sql','0008_community_schema_fixes.sql']) f`);
+      INSERT INTO knex_migrations (name, batch) SELECT f, 1 FROM unnest(ARRAY['0001_create_users.sql','0002_create_books.sql','0003_create_book_view_statistics.sql','0004_create_posts_and_reactions.sql','0005_create_credit_txns_and_scores.sql','0006_reactions_are_permanent.sql','0008_community_schema_fixes.sql','0009_app_role_grants.sql']) f`);
     const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`, '--migrations', `${root}migrations`, '--format', 'json']);
     const report = JSON.parse(r.stdout);
     expect(report.migrations).toMatchObject({ tool: 'knex', unapplied: ['0007_add_unique_constraint_book_view_statistics.sql'], missingFiles: [], checksumMismatches: [] });
@@ -200,7 +200,14 @@ describe('demo', () => {
     expect(ids).toContain(MISSING);
     expect(ids).toContain('missing_primary_key:public.post_reactions.post_reactions_pkey');
     expect(ids).toContain('constraint_differs:public.post_reactions.post_reactions_post_id_fkey');
-    expect(report.migrations.unapplied).toEqual(['0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql']);
+    // app_rw was set up by hand: no grants on scores, no default privileges; migration 0009 would have done both.
+    const privileges = report.findings.filter((f: { kind: string }) => f.kind === 'missing_privilege' || f.kind === 'default_privileges_differ');
+    expect(privileges.map((f: { id: string; migration?: string }) => [f.id, f.migration])).toEqual([
+      ['missing_privilege:public.scores:app_rw', '0009_app_role_grants.sql'],
+      ['default_privileges_differ:pg_database_owner / public / sequences:app_rw', '0009_app_role_grants.sql'],
+      ['default_privileges_differ:pg_database_owner / public / tables:app_rw', '0009_app_role_grants.sql'],
+    ]);
+    expect(report.migrations.unapplied).toEqual(['0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql', '0009_app_role_grants.sql']);
     expect(r.stderr).toContain('the embedded server is stopped');
   });
 });

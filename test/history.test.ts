@@ -91,7 +91,7 @@ const ALEMBIC = `CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,
 
 const SAMPLE_APPLIED = [
   '0001_create_users.sql', '0002_create_books.sql', '0003_create_book_view_statistics.sql', '0004_create_posts_and_reactions.sql',
-  '0005_create_credit_txns_and_scores.sql', '0006_reactions_are_permanent.sql', '0008_community_schema_fixes.sql',
+  '0005_create_credit_txns_and_scores.sql', '0006_reactions_are_permanent.sql', '0008_community_schema_fixes.sql', '0009_app_role_grants.sql',
 ];
 
 describe('readMigrationStatus', () => {
@@ -318,7 +318,7 @@ describe('readMigrationStatus', () => {
       CREATE TABLE migrations (id int, filename text)`);
     const s = await status(d, SAMPLE);
     expect(s.tool).toBe('knex');
-    expect(s.unapplied).toHaveLength(6);
+    expect(s.unapplied).toHaveLength(7);
     expect(s.queries).toBe(4);
   });
 
@@ -350,6 +350,9 @@ describe('relateFindings', () => {
   const finding = (kind: Finding['kind'], objectType: Finding['objectType'], object: string, table?: string): Finding => ({
     id: `${kind}:${object}`, kind, objectType, object, severity: 'error', hint: '', ...(table && { table }),
   });
+  /** A privilege finding: its id ends with the grantee (diff-privileges.ts). */
+  const privilege = (kind: Finding['kind'], objectType: Finding['objectType'], object: string, grantee: string): Finding =>
+    ({ ...finding(kind, objectType, object), id: `${kind}:${object}:${grantee}` });
 
   it('the sample: the missing unique constraint comes from 0007', async () => {
     const f = finding('missing_constraint', 'constraint', 'public.book_view_statistics.book_view_statistics_book_id_view_type_unique', 'public.book_view_statistics');
@@ -359,7 +362,8 @@ describe('relateFindings', () => {
 
   it('picks the creating file among all sample files, ignoring comments', async () => {
     const names = ['0001_create_users.sql', '0002_create_books.sql', '0003_create_book_view_statistics.sql', '0004_create_posts_and_reactions.sql',
-      '0005_create_credit_txns_and_scores.sql', '0006_reactions_are_permanent.sql', '0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql'];
+      '0005_create_credit_txns_and_scores.sql', '0006_reactions_are_permanent.sql', '0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql',
+      '0009_app_role_grants.sql'];
     const files = await readMigrationFiles(SAMPLE, names);
     const fs = [
       finding('missing_constraint', 'constraint', 'public.book_view_statistics.book_view_statistics_book_id_view_type_unique', 'public.book_view_statistics'),
@@ -370,6 +374,12 @@ describe('relateFindings', () => {
       finding('constraint_differs', 'constraint', 'public.post_reactions.post_reactions_post_id_fkey', 'public.post_reactions'),
       finding('unexpected_table', 'table', 'public.books', 'public.books'),
       finding('missing_table', 'table', 'public.nowhere', 'public.nowhere'),
+      privilege('missing_privilege', 'table', 'public.scores', 'app_rw'),
+      privilege('missing_privilege', 'sequence', 'public.scores_id_seq', 'app_rw'),
+      privilege('missing_privilege', 'schema', 'public', 'app_rw'),
+      privilege('default_privileges_differ', 'default_privileges', 'pg_database_owner / public / tables', 'app_rw'),
+      privilege('default_privileges_differ', 'default_privileges', 'pg_database_owner / public / sequences', 'app_rw'),
+      privilege('missing_privilege', 'table', 'public.scores', 'app_ro'),
     ];
     relateFindings(fs, files);
     expect(fs.map((f) => f.migration)).toEqual([
@@ -381,7 +391,38 @@ describe('relateFindings', () => {
       '0004_create_posts_and_reactions.sql', // creates it; 0008 re-creates it
       undefined,
       undefined,
+      '0009_app_role_grants.sql', // grants on the table, not 0005 that creates it
+      '0009_app_role_grants.sql',
+      '0009_app_role_grants.sql',
+      '0009_app_role_grants.sql',
+      '0009_app_role_grants.sql',
+      undefined, // another grantee
     ]);
+  });
+
+  it('privileges: the GRANT on the object (a list, ALL … IN SCHEMA, a column) to the grantee; ALTER DEFAULT PRIVILEGES by role, schema and kind', () => {
+    const files = [
+      { name: '01.sql', sql: 'GRANT SELECT ON ALL TABLES IN SCHEMA app TO reader;\nGRANT UPDATE (title) ON books TO editor;' },
+      { name: '02.sql', sql: 'GRANT SELECT ON TABLE public.books, public.authors TO "Mixed Reader", auditor;\nGRANT USAGE ON SCHEMA app TO reader;' },
+      { name: '03.sql', sql: 'ALTER DEFAULT PRIVILEGES FOR ROLE app_owner IN SCHEMA app GRANT SELECT ON TABLES TO reader;\nALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;' },
+      { name: '04.sql', sql: 'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT USAGE ON SEQUENCES TO reader;\nGRANT EXECUTE ON FUNCTION public.f(integer) TO PUBLIC;' },
+    ];
+    const fs = [
+      privilege('missing_privilege', 'table', 'app.orders', 'reader'),
+      privilege('missing_privilege', 'table', 'public.authors', 'Mixed Reader'),
+      privilege('missing_privilege', 'table', 'public.authors', 'mixed reader'),
+      privilege('missing_privilege', 'column', 'public.books.title', 'editor'),
+      privilege('missing_privilege', 'column', 'public.books.author', 'editor'),
+      privilege('missing_privilege', 'schema', 'app', 'reader'),
+      privilege('default_privileges_differ', 'default_privileges', 'app_owner / app / tables', 'reader'),
+      privilege('default_privileges_differ', 'default_privileges', 'pg_database_owner / app / tables', 'reader'),
+      privilege('default_privileges_differ', 'default_privileges', 'pg_database_owner / app / sequences', 'reader'),
+      privilege('default_privileges_differ', 'default_privileges', 'pg_database_owner / * / functions', 'PUBLIC'),
+      privilege('missing_privilege', 'function', 'public.f(integer)', 'PUBLIC'),
+      privilege('missing_privilege', 'table', 'public.books', 'OWNER'),
+    ];
+    relateFindings(fs, files);
+    expect(fs.map((f) => f.migration)).toEqual(['01.sql', '02.sql', undefined, '01.sql', undefined, '02.sql', '03.sql', undefined, '04.sql', '03.sql', '04.sql', undefined]);
   });
 
   it('quoted names are case-sensitive; columns prefer the statement that alters their table', () => {

@@ -3,7 +3,7 @@
  * privileges / owners, and a repair that names a role the server lacks, refused up front (exit 3, nothing changed).
  * Roles are cluster-wide and tests run in parallel: every role name carries this database's unique name.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ GRANT SELECT ON public.books TO ${reader};
     const { adminUrl } = await import('./support/db.js');
     const c = new Client({ connectionString: adminUrl() });
     await c.connect();
-    for (const r of [app, appProd, ghost, reader, readerProd]) await c.query(`DROP ROLE IF EXISTS ${r}`).catch(() => undefined);
+    for (const r of [app, appProd, ghost, reader, readerProd, `${db.name}_dbo`]) await c.query(`DROP ROLE IF EXISTS ${r}`).catch(() => undefined);
     await c.end();
   });
 
@@ -99,5 +99,37 @@ GRANT SELECT ON public.books TO ${reader};
     expect(ids(after.stdout)).toEqual([]);
     const [row] = await db.sql(`SELECT has_table_privilege('${readerProd}', 'public.books', 'SELECT') AS ok`);
     expect(row.ok).toBe(true);
+  });
+
+  it("the database owner's default privileges compare equal whoever owns the database, and are repaired FOR ROLE the live owner", async () => {
+    // The manifest's entry is made by the replay's superuser (who owns the replay database); the live one by dbo,
+    // who owns this database: both are keyed pg_database_owner.
+    const dbo = `${db.name}_dbo`;
+    const file = join(dir, 'defaults.sql');
+    writeFileSync(file, `CREATE TABLE public.notes (id integer PRIMARY KEY);
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${reader};
+`);
+    const other = await createTestDatabase('privdbo');
+    try {
+      await other.sql(`CREATE ROLE ${dbo} NOLOGIN; DO $$ BEGIN CREATE ROLE ${reader} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+        ALTER DATABASE ${other.name} OWNER TO ${dbo}`);
+      await other.sql(`CREATE TABLE public.notes (id integer PRIMARY KEY); ALTER TABLE public.notes OWNER TO ${dbo};
+        ALTER DEFAULT PRIVILEGES FOR ROLE ${dbo} IN SCHEMA public GRANT SELECT ON TABLES TO ${reader}`);
+      const run = (...args: string[]) => runCli([...args, '--url', other.url, '--expected', file]);
+      const clean = await run('diagnose', '--format', 'json', '--no-probes');
+      expect(clean.stderr).toBe('');
+      expect(ids(clean.stdout)).toEqual([]);
+      await other.sql(`ALTER DEFAULT PRIVILEGES FOR ROLE ${dbo} IN SCHEMA public REVOKE SELECT ON TABLES FROM ${reader}`);
+      const d = await run('diagnose', '--format', 'json', '--no-probes');
+      expect(ids(d.stdout)).toEqual([`default_privileges_differ:pg_database_owner / public / tables:${reader}`]);
+      const plan = join(dir, 'defaults-plan.sql');
+      expect((await run('plan', '--out', plan)).code).toBe(2); // drift to repair
+      expect(readFileSync(plan, 'utf8')).toContain(`ALTER DEFAULT PRIVILEGES FOR ROLE ${dbo} IN SCHEMA public GRANT SELECT ON TABLES TO ${reader};`);
+      const r = await run('apply', '--yes', '--degraded');
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(ids((await run('diagnose', '--format', 'json', '--no-probes')).stdout)).toEqual([]);
+    } finally {
+      await other.drop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { AclDelta, SchemaModel } from '../model/types.js';
-import { entriesOf, type AclAtom } from '../model/privileges.js';
+import { DATABASE_OWNER_ROLE, entriesOf, type AclAtom } from '../model/privileges.js';
 import { qualifiedName, quoteIdent } from '../model/ident.js';
 import { functionKey } from './read-views.js';
 import { inScope, notFromExtension, type Queryable, type SchemaScope } from './queryable.js';
@@ -85,13 +85,18 @@ interface RawDefaultAclRow {
 
 /**
  * pg_default_acl. A global entry (no schema) replaces the built-in default, so it is compared as its difference
- * from acldefault; a per-schema entry adds to it, so all of it counts.
+ * from acldefault; a per-schema entry adds to it, so all of it counts. The entries of the database owner are keyed
+ * by DATABASE_OWNER_ROLE rather than by its name, like owners: `ALTER DEFAULT PRIVILEGES` without `FOR ROLE`, run
+ * by the replay's superuser (who owns the replay database) and by production's migration role (who owns that one),
+ * must compare equal.
  */
 const DEFAULT_ACL_SQL = `
-SELECT pg_get_userbyid(d.defaclrole) AS role, n.nspname AS schema, d.defaclobjtype::text AS objtype,
+SELECT CASE WHEN d.defaclrole = db.datdba THEN '${DATABASE_OWNER_ROLE}' ELSE pg_get_userbyid(d.defaclrole) END AS role,
+       n.nspname AS schema, d.defaclobjtype::text AS objtype,
        ${delta('d.defaclacl', `CASE WHEN d.defaclnamespace = 0 THEN acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END::"char", d.defaclrole) ELSE acldefault('c', d.defaclrole) END`, 'd.defaclrole')}
 FROM pg_default_acl d
 LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+CROSS JOIN (SELECT datdba FROM pg_database WHERE datname = current_database()) db
 WHERE d.defaclnamespace = 0 OR ${inScope('n.nspname')}
 ORDER BY 1, 2, 3`;
 

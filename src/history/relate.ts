@@ -8,6 +8,7 @@
  * creating statement: a file that merely uses them is not taken for the one that creates them.
  */
 import type { Finding } from '../diff/finding.js';
+import { DATABASE_OWNER_ROLE, OWNER_TOKEN } from '../model/privileges.js';
 import { ident, literal, normalizeSql, qualified, splitDisplayName } from './sql-text.js';
 
 const B = '(?<![a-z0-9_$])';
@@ -25,7 +26,7 @@ export function relateFindings(findings: Finding[], unappliedFiles: { name: stri
   if (unappliedFiles.length === 0) return;
   const files = unappliedFiles.map((f) => ({ name: f.name, sql: normalizeSql(f.sql) }));
   for (const finding of findings) {
-    if (!finding.kind.startsWith('missing_') && !DIFFS.has(finding.kind)) continue;
+    if (!finding.kind.startsWith('missing_') && !DIFFS.has(finding.kind) && finding.kind !== 'default_privileges_differ') continue;
     const m = matcherFor(finding);
     if (!m) continue;
     const hit =
@@ -42,6 +43,7 @@ const anywhere = (name: string) => {
 };
 
 function matcherFor(f: Finding): Matcher | undefined {
+  if (f.kind === 'missing_privilege' || f.kind === 'default_privileges_differ') return privilegeMatcher(f);
   const parts = splitDisplayName(f.object);
   if (parts.length === 0) return undefined;
   const last = parts[parts.length - 1]!;
@@ -134,4 +136,74 @@ function columnMatcher(f: Finding, owner: string[], column: string, alterTable: 
   const mentionsTable = new RegExp(ident(owner[1]!));
   const loose = new RegExp(action === add ? add : `${action}|${add}`);
   return { strict: re(alterTable + action), loose: (sql) => mentionsTable.test(sql) && loose.test(sql) };
+}
+
+/**
+ * A privilege finding comes from the file with a statement that grants on its object to its grantee: `GRANT … ON
+ * [TABLE] a, b … TO r` or `GRANT … ON ALL TABLES IN SCHEMA s TO r` (sequences, functions alike), `GRANT … ON SCHEMA
+ * s TO r`; a default-privileges finding from `ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT … ON
+ * TABLES TO r` (no FOR ROLE for the database owner's entries, which are whoever runs the migrations'). The grantee
+ * is the last part of the finding's id; `OWNER` (the object's owner) is never granted by name and is not related.
+ */
+function privilegeMatcher(f: Finding): Matcher | undefined {
+  const grantee = f.id.slice(`${f.kind}:${f.object}:`.length);
+  if (grantee === '' || grantee === OWNER_TOKEN) return undefined;
+  const toGrantee = new RegExp(grantee === 'PUBLIC' ? `${B}public(?![a-z0-9_$])` : ident(grantee));
+  const statements = (sql: string) => sql.split(';');
+  if (f.kind === 'default_privileges_differ') {
+    const [role, schema, objects] = f.object.split(' / ');
+    if (role === undefined || schema === undefined || objects === undefined) return undefined;
+    const roleName = splitDisplayName(role)[0];
+    const on = objects === 'functions' ? '(?:functions|routines)' : objects;
+    const adp = new RegExp(`^\\s*alter\\s+default\\s+privileges\\s+([\\s\\S]*?)${B}grant\\s[\\s\\S]*?${B}on\\s+${on}\\s+to\\s+([\\s\\S]*)$`);
+    const inSchema = schema === '*' ? undefined : new RegExp(`${B}in\\s+schema\\s+[\\s\\S]*${ident(splitDisplayName(schema)[0] ?? schema)}`);
+    const forRole = /(?<![a-z0-9_$])for\s+(?:role|user)\s/;
+    const test = (st: string) => {
+      const m = adp.exec(st);
+      if (!m || !toGrantee.test(m[2]!)) return false;
+      const head = m[1]!;
+      if (inSchema ? !inSchema.test(head) : /(?<![a-z0-9_$])in\s+schema\s/.test(head)) return false;
+      if (roleName === undefined || roleName === DATABASE_OWNER_ROLE) return !forRole.test(head) || new RegExp(ident(DATABASE_OWNER_ROLE)).test(head);
+      return forRole.test(head) && new RegExp(ident(roleName)).test(head);
+    };
+    return { strict: [], loose: (sql) => statements(sql).some(test) };
+  }
+  const parts = splitDisplayName(f.object);
+  if (parts.length === 0) return undefined;
+  const grant = /^\s*grant\s([\s\S]*?)(?<![a-z0-9_$])on\s+([\s\S]*?)(?<![a-z0-9_$])to\s+([\s\S]*)$/;
+  const onObject = objectTarget(f, parts);
+  if (!onObject) return undefined;
+  const test = (st: string) => {
+    const m = grant.exec(st);
+    return !!m && onObject(m[1]!, m[2]!) && toGrantee.test(m[3]!);
+  };
+  return { strict: [], loose: (sql) => statements(sql).some(test) };
+}
+
+/** Whether a GRANT's privileges and ON part name the finding's object (or all objects of its kind in its schema). */
+function objectTarget(f: Finding, parts: string[]): ((privileges: string, on: string) => boolean) | undefined {
+  const all = (kinds: string, schema: string | undefined) =>
+    schema === undefined ? undefined : new RegExp(`^all\\s+${kinds}\\s+in\\s+schema\\s+[\\s\\S]*${ident(schema)}`);
+  const named = (keywords: string, schema: string | undefined, name: string) => new RegExp(`^(?:${keywords}\\s+)?[\\s\\S]*${qualified(schema, name)}`);
+  const either = (a: RegExp, b: RegExp | undefined) => (_: string, on: string) => a.test(on) || (!!b && b.test(on));
+  const [schema, name] = parts.length >= 2 ? [parts[0], parts[1]!] : [undefined, parts[0]!];
+  switch (f.objectType) {
+    case 'schema':
+      return (_, on) => new RegExp(`^schema\\s+[\\s\\S]*${ident(parts[parts.length - 1]!)}`).test(on);
+    case 'table': case 'view':
+      return either(named('table', schema, name), all('tables', schema));
+    case 'sequence':
+      return either(named('sequence', schema, name), all('sequences', schema));
+    case 'function':
+      return either(new RegExp(`^(?:function|procedure|routine)\\s+[\\s\\S]*${qualified(schema, name)}`), all('(?:functions|procedures|routines)', schema));
+    case 'enum': case 'domain':
+      return (_, on) => new RegExp(`^(?:type|domain)\\s+[\\s\\S]*${qualified(schema, name)}`).test(on);
+    case 'column': {
+      if (parts.length < 3) return undefined;
+      const column = new RegExp(`\\([^)]*${ident(parts[2]!)}[^)]*\\)`);
+      const table = named('table', parts[0], parts[1]!);
+      return (privileges, on) => column.test(privileges) && table.test(on);
+    }
+  }
+  return undefined;
 }

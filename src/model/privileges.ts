@@ -23,6 +23,16 @@ export interface ObjectPrivileges extends AclDelta {
 /** The grantee that stands for the object's owner. */
 export const OWNER_TOKEN = 'OWNER';
 
+/**
+ * The role part of a `defaultPrivileges` key for the database owner's entries (pg_database.datdba), whatever its
+ * name: the built-in role that stands for the database owner (PostgreSQL 14+). The manifest is usually replayed as
+ * a superuser who owns the replay database, production's migrations run as the role that owns production, and
+ * `ALTER DEFAULT PRIVILEGES` without `FOR ROLE` belongs to whoever runs it: keyed by name, the same migration would
+ * never compare equal. Repairs name the live database owner (`FOR ROLE`); `--role-map pg_database_owner=r` points
+ * the entries at another role.
+ */
+export const DATABASE_OWNER_ROLE = 'pg_database_owner';
+
 /** One privilege of one grantee: `{ role: 'app_read', privilege: 'SELECT*' }`. */
 export interface AclAtom {
   role: string;

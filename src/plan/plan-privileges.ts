@@ -1,6 +1,6 @@
 import type { Finding } from '../diff/finding.js';
 import type { AclDelta } from '../model/types.js';
-import { atomsOf, OWNER_TOKEN, splitPrivilegeKey } from '../model/privileges.js';
+import { atomsOf, DATABASE_OWNER_ROLE, OWNER_TOKEN, splitPrivilegeKey } from '../model/privileges.js';
 import { quoteIdent } from '../model/ident.js';
 import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
@@ -68,12 +68,15 @@ function changes(e: AclDelta, a: AclDelta, role: string): { grant: string[]; rev
 
 function defaultPrivilegeSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   const role = f.id.slice(`${f.kind}:${f.object}:`.length);
-  const [forRole, schema, objects] = f.object.split(' / ') as [string, string, string];
+  const [keyRole, schema, objects] = f.object.split(' / ') as [string, string, string];
   const unquote = (q: string) => (q.startsWith('"') ? q.slice(1, -1).replace(/""/g, '"') : q);
-  const grantee = role === 'PUBLIC' ? 'PUBLIC' : role === OWNER_TOKEN ? unquote(forRole) : role;
-  for (const r of [unquote(forRole), grantee]) if (r !== 'PUBLIC' && !roleExists(ctx, f, r)) return [];
+  // The database owner's entries are keyed by DATABASE_OWNER_ROLE: FOR ROLE names the live database owner.
+  const forRole = unquote(keyRole) === DATABASE_OWNER_ROLE ? ctx.databaseOwner : unquote(keyRole);
+  if (forRole === undefined) return [];
+  const grantee = role === 'PUBLIC' ? 'PUBLIC' : role === OWNER_TOKEN ? forRole : role;
+  for (const r of [forRole, grantee]) if (r !== 'PUBLIC' && !roleExists(ctx, f, r)) return [];
   const { grant, revoke } = changes(ctx.expected.defaultPrivileges?.[f.object] ?? {}, ctx.actual.defaultPrivileges?.[f.object] ?? {}, role);
-  const head = `ALTER DEFAULT PRIVILEGES FOR ROLE ${forRole}${schema === '*' ? '' : ` IN SCHEMA ${schema}`}`;
+  const head = `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(forRole)}${schema === '*' ? '' : ` IN SCHEMA ${schema}`}`;
   const to = grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(grantee);
   const sql: string[] = [];
   const plain = (l: string[]) => [...new Set(l.map((p) => p.replace(/\*$/, '')))];
