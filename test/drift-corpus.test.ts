@@ -4,7 +4,9 @@
  * with exactly the blockers listed there (kind, status, count, and surplusRows for duplicates). A finding listed
  * without `blockers` must carry none. Diagnose exits 2 when some finding is drift, 0 when there are none or only
  * info findings (INFO_KINDS: the database is stricter than expected). `"expectedFrom": "migrations"` replaces expected.sql with the repository's
- * migrations/ folder (the two incident fixtures).
+ * migrations/ folder (the two incident fixtures); `"expectedFrom": "manifest"` with the case's expected.json, a manifest
+ * with what only a hand-written manifest holds (a pinned extension version), its expected.sql then being the same
+ * schema as SQL (the live side of the reverse run).
  *
  * Cases that expose a bug in src/ live in test/corpus/drift-pending/ (same layout, plus a "bug" note) until fixed.
  */
@@ -26,7 +28,7 @@ interface ExpectedBlocker {
 
 interface CaseSpec {
   findings: { id: string; blockers?: ExpectedBlocker[] }[];
-  expectedFrom?: 'migrations';
+  expectedFrom?: 'migrations' | 'manifest';
   liveFrom?: string;
   note?: string;
 }
@@ -34,7 +36,7 @@ interface CaseSpec {
 /** Every FindingKind of src/diff/finding.ts (a type only, so listed here and checked against the source text). */
 const FINDING_KINDS = [
   'missing_schema', 'unexpected_schema',
-  'missing_extension', 'unexpected_extension',
+  'missing_extension', 'unexpected_extension', 'extension_version_differs',
   'missing_enum', 'unexpected_enum', 'missing_enum_value', 'unexpected_enum_value', 'enum_value_order_differs',
   'missing_domain', 'unexpected_domain', 'domain_differs',
   'missing_composite', 'unexpected_composite', 'composite_differs',
@@ -61,8 +63,10 @@ const FINDING_KINDS = [
   'unmodeled_objects',
 ];
 
-/** Kinds that never fail the gate: info (stricter than expected), and unmodeled_objects warnings (not compared) without --strict. */
-const INFO_KINDS = ['constraint_stricter_than_expected', 'index_stricter_than_expected', 'unmodeled_objects'];
+/** Severity info: stricter than expected, or an extension at another version than the manifest pins. */
+const SEVERITY_INFO = ['constraint_stricter_than_expected', 'index_stricter_than_expected', 'extension_version_differs'];
+/** Kinds that never fail the gate: info, and unmodeled_objects warnings (not compared) without --strict. */
+const INFO_KINDS = [...SEVERITY_INFO, 'unmodeled_objects'];
 
 const cases = readdirSync(root)
   .filter((d) => statSync(root + d).isDirectory())
@@ -96,8 +100,9 @@ describe('drift corpus', () => {
       const s = spec(name);
       expect(Array.isArray(s.findings), `${name}/expect.json: findings`).toBe(true);
       expect(existsSync(s.liveFrom !== undefined ? `${root}../../../${s.liveFrom}` : `${root}${name}/live.sql`), `${name}: live SQL`).toBe(true);
-      if (s.expectedFrom === undefined) expect(existsSync(`${root}${name}/expected.sql`), `${name}/expected.sql`).toBe(true);
-      else expect(s.expectedFrom).toBe('migrations');
+      if (s.expectedFrom !== 'migrations') expect(existsSync(`${root}${name}/expected.sql`), `${name}/expected.sql`).toBe(true);
+      if (s.expectedFrom === 'manifest') expect(existsSync(`${root}${name}/expected.json`), `${name}/expected.json`).toBe(true);
+      else if (s.expectedFrom !== undefined) expect(s.expectedFrom).toBe('migrations');
       const ids = s.findings.map((f) => f.id);
       expect(new Set(ids).size, `${name}: duplicate ids in expect.json`).toBe(ids.length);
     }
@@ -124,7 +129,7 @@ describe('drift corpus', () => {
   it.each(cases)('%s', async (name) => {
     const dir = `${root}${name}/`;
     const s = spec(name);
-    const expected = s.expectedFrom === 'migrations' ? migrationsDir : `${dir}expected.sql`;
+    const expected = s.expectedFrom === 'migrations' ? migrationsDir : s.expectedFrom === 'manifest' ? `${dir}expected.json` : `${dir}expected.sql`;
     const db = await createTestDatabase('drift');
     try {
       await db.sql(liveSqlOf(dir, s));
@@ -143,7 +148,7 @@ describe('drift corpus', () => {
       const drift = expectedIds.filter((id) => !INFO_KINDS.includes(id.slice(0, id.indexOf(':'))));
       expect(r.code, 'exit code').toBe(drift.length > 0 ? 2 : 0);
       expect(report.failed).toBe(drift.length > 0);
-      for (const f of report.findings) expect(f.severity === 'info', `${f.id}: severity ${f.severity}`).toBe(f.id.startsWith('constraint_stricter_than_expected:') || f.id.startsWith('index_stricter_than_expected:'));
+      for (const f of report.findings) expect(f.severity === 'info', `${f.id}: severity ${f.severity}`).toBe(SEVERITY_INFO.includes(f.id.slice(0, f.id.indexOf(':'))));
 
       const byId = new Map(report.findings.map((f) => [f.id, f]));
       for (const e of s.findings) {

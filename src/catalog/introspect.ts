@@ -24,6 +24,12 @@ export interface IntrospectOptions {
    * reading the snapshot exported by the first (pg_export_snapshot), so the model is still one consistent read.
    */
   helpers?: Queryable[];
+  /**
+   * Keep each extension's installed version (pg_extension.extversion) in the model. Only the live side of a
+   * comparison asks for it (diagnose, plan, apply and its verification), to compare with a version pinned by hand
+   * in the manifest; snapshot and replays never do, so a manifest stays the same on every server and major.
+   */
+  extensionVersions?: boolean;
 }
 
 /**
@@ -40,7 +46,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   if (options.inTransaction) {
     await db.query('SAVEPOINT sd_introspect');
     await db.query('SET LOCAL search_path = pg_catalog');
-    await readAll(db, scope, model);
+    await readAll(db, scope, model, options);
     await db.query('RELEASE SAVEPOINT sd_introspect');
     return model;
   }
@@ -50,7 +56,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   try {
     await db.query('SET LOCAL search_path = pg_catalog');
     if (all.length === 1) {
-      await readAll(db, scope, model);
+      await readAll(db, scope, model, options);
     } else {
       const { rows } = await db.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
       for (const h of all.slice(1)) {
@@ -59,7 +65,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
         await h.query(`SET TRANSACTION SNAPSHOT '${rows[0]!.id.replace(/'/g, "''")}'`);
         await h.query('SET LOCAL search_path = pg_catalog');
       }
-      await readAll(await prefetch(all, scope), scope, model);
+      await readAll(await prefetch(all, scope), scope, model, options);
     }
     for (const c of opened) await c.query('COMMIT');
   } catch (err) {
@@ -97,8 +103,8 @@ function weight(sql: string): number {
   return /^FROM pg_attribute a\b/m.test(sql) ? 4 : /^FROM pg_constraint con\b/m.test(sql) ? 3 : /^FROM pg_index i\b/m.test(sql) ? 2 : /pg_get_functiondef|pg_get_viewdef/.test(sql) ? 1 : 0;
 }
 
-async function readAll(db: Queryable, scope: SchemaScope, model: SchemaModel): Promise<void> {
-  await readSchemas(db, scope, model);
+async function readAll(db: Queryable, scope: SchemaScope, model: SchemaModel, options: IntrospectOptions = {}): Promise<void> {
+  await readSchemas(db, scope, model, options.extensionVersions === true);
   await readTypes(db, scope, model);
   await readSequences(db, scope, model);
   await readTables(db, scope, model);

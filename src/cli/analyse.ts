@@ -58,7 +58,8 @@ export async function analyse(
   io: Io,
   probeTimeoutMs: number,
 ): Promise<Analysis> {
-  const actual = await readLiveCatalog(client, connection, { schemas: flags.schema ?? [] });
+  // The live side of a comparison: with the extension versions, for the ones a manifest pins.
+  const actual = await readLiveCatalog(client, connection, { schemas: flags.schema ?? [], extensionVersions: true });
   const rules = [...(flags.ignore ?? []), ...readIgnoreFile(loaded.expected.configDir)];
   const all = diffSchemas(loaded.expectedModel, actual).filter((f) => !isBookkeeping(f, actual));
   const findings = all.filter((f) => !isIgnored(f, rules));

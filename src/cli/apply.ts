@@ -87,7 +87,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
       // A rehearsal shows what the policies would do; the real run needs the confirmation.
       degraded: dryRun || degraded.confirmed,
       beforeRollback: async () => {
-        const after = await introspect(client, { schemas: flags.schema ?? [], inTransaction: true });
+        const after = await introspect(client, { schemas: flags.schema ?? [], inTransaction: true, extensionVersions: true });
         remaining = diffSchemas(a.expectedModel, after).filter((f) => !isBookkeeping(f, after)).filter((f) => a.findings.some((x) => x.id === f.id)).map((f) => f.id);
       },
     });
@@ -124,7 +124,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     // Verify: re-read the catalog; every finding a step repaired must be gone, and no new one may have appeared
     // (a repair that turned one difference into another is not a repair). Objects of kinds that are not compared
     // (unmodeled_objects) are never a repair's doing: apply leaves them and reports them in the plan.
-    const after = await introspect(client, { schemas: flags.schema ?? [] });
+    const after = await introspect(client, { schemas: flags.schema ?? [], extensionVersions: true });
     const repaired = new Set(plan.steps.flatMap((s) => s.findingIds));
     const before = new Set(a.findings.map((f) => f.id));
     const left = diffSchemas(a.expectedModel, after)

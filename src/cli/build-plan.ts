@@ -6,7 +6,7 @@ import type { SchemaModel } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import { COUNTED_KINDS } from '../model/unmodeled.js';
 import type { Finding } from '../diff/finding.js';
-import { planRepairs, type TableFacts } from '../plan/plan-repairs.js';
+import { planRepairs, type ExtensionVersionFacts, type TableFacts } from '../plan/plan-repairs.js';
 import type { Policies } from '../plan/policies.js';
 import type { RepairPlan } from '../plan/types.js';
 
@@ -115,8 +115,32 @@ export async function buildPlan(client: pg.Client, findings: Finding[], expected
     lossless: await losslessConversions(client, findings, actual, expected),
     enumValueInUse: flags.prune ? await enumValuesInUse(client, findings, actual) : {},
     ...(await roleFacts(client)),
+    extensionVersions: await extensionVersionFacts(client, findings, expected),
     fingerprint: fingerprintOf(actual),
   });
+}
+
+/**
+ * For the extensions whose pinned version a step would install or update to: the versions the server can install,
+ * and, when installed, those ALTER EXTENSION … UPDATE can reach from the installed one (one query, only when some
+ * finding needs it). pg_extension_update_paths is called only for an extension the server ships (it raises otherwise).
+ */
+async function extensionVersionFacts(client: pg.Client, findings: Finding[], expected: SchemaModel): Promise<Record<string, ExtensionVersionFacts>> {
+  const keys = [...new Set(findings
+    .filter((f) => (f.kind === 'extension_version_differs' || f.kind === 'missing_extension') && expected.extensions[f.object]?.version !== undefined)
+    .map((f) => f.object))];
+  if (keys.length === 0) return {};
+  const { rows } = await client.query<{ key: string; available: string[]; reachable: string[] | null }>(
+    `SELECT w.key,
+            ARRAY(SELECT v.version::text FROM pg_catalog.pg_available_extension_versions v WHERE v.name = w.name ORDER BY 1) AS available,
+            CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE e.extname = w.name)
+                  AND EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions a WHERE a.name = w.name)
+                 THEN ARRAY(SELECT p.target::text FROM pg_catalog.pg_extension e, pg_catalog.pg_extension_update_paths(w.name) p
+                            WHERE e.extname = w.name AND p.source = e.extversion AND p.path IS NOT NULL ORDER BY 1) END AS reachable
+     FROM unnest($1::text[], $2::text[]) AS w(key, name)`,
+    [keys, keys.map((k) => expected.extensions[k]!.name)],
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, { available: r.available, ...(r.reachable !== null && { reachable: r.reachable }) }]));
 }
 
 /** Every role on the server and the database's owner, for repairs that name roles (one query). */

@@ -21,15 +21,18 @@ export interface DiagnoseFlags extends ConnectionFlags {
   strict?: boolean;
 }
 
+/** When diagnose exits 2: `info` is `drift` plus info findings (a pinned extension version, a stricter database). */
+export const FAIL_ON_LEVELS = ['drift', 'info', 'error', 'blockers', 'never'];
+
 export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError('BAD_OPTION', `--format "${format}" is not one of ${FORMATS.join(', ')}.`, 'For CI use json, github, junit, sarif or markdown.');
   }
   const failOn = flags.failOn ?? 'drift';
-  if (!['drift', 'error', 'blockers', 'never'].includes(failOn)) {
-    throw new UsageError('BAD_OPTION', `--fail-on "${failOn}" is not one of drift, error, blockers, never.`,
-      'drift (default) fails on any error or warning finding; error only on errors; blockers only when data blocks a repair.');
+  if (!FAIL_ON_LEVELS.includes(failOn)) {
+    throw new UsageError('BAD_OPTION', `--fail-on "${failOn}" is not one of ${FAIL_ON_LEVELS.join(', ')}.`,
+      'drift (default) fails on any error or warning finding; info also on info findings; error only on errors; blockers only when data blocks a repair.');
   }
   const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
   const input = connectionInput(flags, io);
@@ -70,11 +73,13 @@ export function buildReport(
   const blockers = findings.filter((f) => f.blockers?.some((b) => b.status === 'ok' && (b.count ?? 0) > 0)).length;
   const unknownProbes = findings.reduce((n, f) => n + (f.blockers?.filter((b) => b.status === 'unknown').length ?? 0), 0);
   const migrationDrift = migrations ? migrations.unapplied.length + migrations.missingFiles.length + migrations.checksumMismatches.length : 0;
-  // Info findings (the database is stricter than expected) are not drift: they never fail the run. Neither are
-  // objects of kinds that are not compared (unmodeled_objects warnings), unless --strict made them errors.
+  // Info findings (the database is stricter than expected, an extension at another version than the manifest pins)
+  // are not drift: only --fail-on info fails on them. Neither are objects of kinds that are not compared
+  // (unmodeled_objects warnings), unless --strict made them errors.
   const drift = findings.some(isDrift) || migrationDrift > 0;
   const errors = findings.some((f) => f.severity === 'error') || migrationDrift > 0;
-  const failed = failOn === 'drift' ? drift : failOn === 'error' ? errors : failOn === 'blockers' ? blockers > 0 : false;
+  const info = findings.some((f) => f.severity === 'info');
+  const failed = failOn === 'drift' ? drift : failOn === 'info' ? drift || info : failOn === 'error' ? errors : failOn === 'blockers' ? blockers > 0 : false;
   return {
     formatVersion: 1,
     tool: { name: 'schema-doctor', version: PACKAGE_VERSION },

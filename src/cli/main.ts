@@ -50,7 +50,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .option('--expected <path>', 'JSON manifest, .sql file, or directory (manifest.json or *.sql)', 'expected-schema')
     .option('--migrations <dir>', 'compare these migration files with the database\'s record of applied migrations')
     .option('--format <format>', 'table | json | markdown | github | junit | sarif', 'table')
-    .option('--fail-on <level>', 'drift | error | blockers | never: when to exit 2', 'drift')
+    .option('--fail-on <level>', 'drift | info | error | blockers | never: when to exit 2', 'drift')
     .option('--strict', 'objects of kinds schema-doctor does not compare (unmodeled_objects) are errors, not warnings')
     .option('--ignore <rule>', 'ignore findings by id, kind, kind:glob or object glob, or privileges | owners (repeatable)', collect)
     .option('--role-map <manifest=live>', 'the manifest\'s role MANIFEST is called LIVE on this server (repeatable)', collect)

@@ -14,11 +14,17 @@ export function diffTypes(expected: SchemaModel, actual: SchemaModel, out: Findi
     },
   });
   compareMaps(expected.extensions, actual.extensions, {
-    missing: (key, e) => out.push(finding('missing_extension', 'extension', key, `Install it: CREATE EXTENSION IF NOT EXISTS ${key} SCHEMA ${e.schema} (the server must ship it).`)),
+    missing: (key, e) => out.push(finding('missing_extension', 'extension', key, `Install it: CREATE EXTENSION IF NOT EXISTS ${key} SCHEMA ${e.schema}${e.version !== undefined ? ` VERSION ${quoteLiteral(e.version)}` : ''} (the server must ship it).`)),
     unexpected: (key) => out.push(finding('unexpected_extension', 'extension', key, 'The extension is not in the expected schema; it is left alone.')),
     both: (key, e, a) => {
       if (e.schema !== a.schema) out.push(finding('missing_extension', 'extension', key, `The extension is installed in schema ${a.schema}, expected ${e.schema}: ALTER EXTENSION … SET SCHEMA.`, { expected: e.schema, actual: a.schema }));
       if (e.comment !== a.comment) out.push(finding('comment_differs', 'extension', key, 'The extension comment differs from the expected one.', { expected: e.comment ?? '(as installed)', actual: a.comment ?? '(as installed)' }));
+      // Only a version pinned by hand in the manifest is compared; the live one is read for the live side alone.
+      if (e.version !== undefined && e.version !== a.version) {
+        out.push(finding('extension_version_differs', 'extension', key,
+          `The manifest pins version ${e.version}; the database has ${a.version ?? '(not read)'}. Not drift: apply runs ALTER EXTENSION ${key} UPDATE TO ${quoteLiteral(e.version)} (the server must ship that version).`,
+          { expected: e.version, actual: a.version ?? '(not read)' }));
+      }
     },
   });
   compareMaps(expected.enums, actual.enums, {

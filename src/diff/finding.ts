@@ -4,7 +4,7 @@
  */
 export type FindingKind =
   | 'missing_schema' | 'unexpected_schema'
-  | 'missing_extension' | 'unexpected_extension'
+  | 'missing_extension' | 'unexpected_extension' | 'extension_version_differs'
   | 'missing_enum' | 'unexpected_enum' | 'missing_enum_value' | 'unexpected_enum_value' | 'enum_value_order_differs'
   | 'missing_domain' | 'unexpected_domain' | 'domain_differs'
   | 'missing_composite' | 'unexpected_composite' | 'composite_differs'
@@ -32,8 +32,10 @@ export type FindingKind =
 
 /**
  * error: the database lacks or contradicts what is expected. warning: extra objects, equivalents, comments.
- * info: the database is stricter than expected (a constraint validated where the manifest has it NOT VALID). Info
- * is not drift: it never fails `--fail-on`, and `apply` has nothing to do for it (no step, no skip, no refusal).
+ * info: the database is stricter than expected (a constraint validated where the manifest has it NOT VALID), or an
+ * extension at another version than the one the manifest pins by hand. Info is not drift: only `--fail-on info`
+ * fails on it. `apply` has nothing to do for the stricter kinds (no step, no skip, no refusal); a pinned extension
+ * version is the exception: the operator wrote it on purpose, so apply updates the extension to it.
  */
 export type Severity = 'error' | 'warning' | 'info';
 

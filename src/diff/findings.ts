@@ -1,11 +1,12 @@
 import type { Finding, FindingKind, ObjectType, Severity } from './finding.js';
 
 /**
- * Severity follows from the kind: a database stricter than expected is info; extra objects, equivalents,
- * comments and objects of kinds that are not compared (`unmodeled_objects`) are warnings; the rest are errors.
+ * Severity follows from the kind: a database stricter than expected, and an extension at another version than the
+ * manifest pins, are info; extra objects, equivalents, comments and objects of kinds that are not compared
+ * (`unmodeled_objects`) are warnings; the rest are errors.
  */
 export function severityOf(kind: FindingKind): Severity {
-  if (kind === 'constraint_stricter_than_expected' || kind === 'index_stricter_than_expected') return 'info';
+  if (INFO_KINDS.includes(kind)) return 'info';
   // Physical properties: how values are stored and sampled, never which values are accepted.
   if (PHYSICAL_KINDS.includes(kind)) return 'warning';
   if (kind.startsWith('unexpected_') || kind === 'comment_differs' || kind === 'unmodeled_objects' || kind === 'constraint_renamed' || kind === 'index_renamed' || kind === 'unique_index_instead_of_constraint') {
@@ -13,6 +14,12 @@ export function severityOf(kind: FindingKind): Severity {
   }
   return 'error';
 }
+
+/**
+ * Info: the database is stricter than expected; an extension version differs from the one pinned by hand (the
+ * same DDL installs different versions on different servers, so a version is a fleet choice, not schema drift).
+ */
+export const INFO_KINDS: readonly FindingKind[] = ['constraint_stricter_than_expected', 'index_stricter_than_expected', 'extension_version_differs'];
 
 /** Findings about storage, compression, statistics targets and storage parameters: warnings. */
 export const PHYSICAL_KINDS: readonly FindingKind[] = ['column_storage_differs', 'column_compression_differs', 'column_statistics_differs', 'table_options_differ'];

@@ -55,6 +55,13 @@ export interface ExtensionDef {
   schema: string;
   /** Only when it differs from the comment the extension's control file gives it. */
   comment?: string;
+  /**
+   * Expected side: a version the operator pinned by hand in the manifest (snapshot never writes one: the same
+   * CREATE EXTENSION installs different versions on different servers, and a manifest must be byte-identical for
+   * the same DDL everywhere). Live side: pg_extension.extversion, read only when introspect is asked for it
+   * (`extensionVersions`, the live side of a comparison), so it never reaches a snapshot or a replayed model.
+   */
+  version?: string;
 }
 
 export interface EnumDef {

@@ -15,6 +15,14 @@ import { tableLevelSteps } from './plan-table-level.js';
 import { pruneSteps } from './plan-prune.js';
 import { PRIVILEGE_KINDS, privilegeSteps } from './plan-privileges.js';
 
+/** What the server offers for one extension (pg_available_extension_versions, pg_extension_update_paths). */
+export interface ExtensionVersionFacts {
+  /** Every version CREATE EXTENSION … VERSION can install; empty when the server does not ship the extension. */
+  available: string[];
+  /** Installed only: the versions ALTER EXTENSION … UPDATE TO can reach from the installed one. */
+  reachable?: string[];
+}
+
 /** Live facts the pure planner needs, gathered by the CLI beforehand. */
 export interface TableFacts {
   /** pg_relation_size in bytes: 0 means the table holds no rows. */
@@ -43,6 +51,8 @@ export interface PlanInput {
   roles?: string[];
   /** pg_database.datdba of the live database: the owner a manifest without `owner` means. */
   databaseOwner?: string;
+  /** For each extension whose version the manifest pins (keyed like the model): what the server can install. Absent: not checked. */
+  extensionVersions?: Record<string, ExtensionVersionFacts>;
   fingerprint: string;
 }
 

@@ -3,7 +3,7 @@ import type { PlanContext } from './plan-repairs.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { quoteIdent } from '../model/ident.js';
 import { sameFunctionSignature } from '../model/types.js';
-import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropFunction, dropView, sequenceOwner } from './steps/schema-steps.js';
+import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropFunction, dropView, sequenceOwner, updateExtension } from './steps/schema-steps.js';
 import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
@@ -13,6 +13,20 @@ import { movedWithExtension } from './plan-table-level.js';
 import { alterCompositeSteps, createComposite } from './steps/composite-steps.js';
 import { collationUsers, createCollation, recreateCollation } from './steps/collation-steps.js';
 import { createRange, rangeUsers, recreateRange } from './steps/range-steps.js';
+
+/**
+ * Whether the server can install the pinned version (pg_available_extension_versions); refuses the finding up front
+ * when not, naming what it has. Without facts (not checked), the step runs and PostgreSQL decides.
+ */
+function versionAvailable(ctx: PlanContext, f: Finding, name: string, version: string): boolean {
+  const facts = ctx.extensionVersions?.[f.object];
+  if (!facts || facts.available.includes(version)) return true;
+  ctx.refuse(f, 'manual', `extension ${name}: version ${version} is not available on this server (available: ${list(facts.available)})`,
+    `Install the package that ships ${name} ${version} on the server, or pin one of the available versions in the manifest (or remove the pin); --ignore ${f.kind}:${f.object} accepts it as it is.`);
+  return false;
+}
+
+const list = (versions: string[]) => (versions.length > 0 ? versions.join(', ') : 'none');
 
 /** Schemas, extensions, types, sequences, views and functions. */
 export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
@@ -30,7 +44,21 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
           graph: { needs: [node.schema(quoteIdent(x.schema))] },
         })];
       }
-      return [createExtension(f.id, x.name, x.schema)];
+      if (x.version !== undefined && !versionAvailable(ctx, f, x.name, x.version)) return [];
+      return [createExtension(f.id, x.name, x.schema, x.version)];
+    }
+    case 'extension_version_differs': {
+      // An info finding, yet repaired: a version in the manifest is always written by hand, on purpose.
+      const x = e.extensions[f.object];
+      if (x?.version === undefined || !ctx.actual.extensions[f.object]) return [];
+      if (!versionAvailable(ctx, f, x.name, x.version)) return [];
+      const reachable = ctx.extensionVersions?.[f.object]?.reachable;
+      if (reachable && !reachable.includes(x.version)) {
+        ctx.refuse(f, 'manual', `extension ${x.name}: version ${x.version} is available, but ALTER EXTENSION … UPDATE has no path to it from the installed version ${f.actual ?? '?'} (reachable from there: ${list(reachable)})`,
+          `A downgrade needs an update script that extensions rarely ship: pin a version reachable from ${f.actual ?? 'the installed one'}, or drop and re-create the extension by hand (DROP EXTENSION also drops what uses it); or accept it with --ignore extension_version_differs.`);
+        return [];
+      }
+      return [updateExtension(f.id, x.name, x.version)];
     }
     case 'missing_enum':
       return e.enums[f.object] ? [createEnum(f.id, f.object, e.enums[f.object]!)] : [];

@@ -137,7 +137,10 @@ export function renderMarkdown(report: DiagnoseReport): string {
   const verdict =
     driftFindings(report.findings).length > 0
       ? report.failed ? '❌ Schema drift found' : '⚠️ Schema drift found'
-      : report.failed ? '❌ No schema drift, but the migration history differs' : '✅ No schema drift';
+      : !report.failed ? '✅ No schema drift'
+        // Without drift, the run fails on the migration history, or (--fail-on info) on info findings.
+        : report.migrations && migrationProblems(report.migrations).length > 0 ? '❌ No schema drift, but the migration history differs'
+          : '❌ No schema drift, but info findings fail the run (--fail-on info)';
   const { errors, warnings, blockers, unknownProbes } = report.summary;
   const info = report.summary.info ?? report.findings.filter((f) => f.severity === 'info').length;
   const out = [

@@ -20,6 +20,7 @@ export const KIND_DESCRIPTIONS: Record<FindingKind, string> = {
   unexpected_schema: 'The database has a schema that is not in the expected schema.',
   missing_extension: 'An expected extension is not installed.',
   unexpected_extension: 'The database has an extension that is not in the expected schema.',
+  extension_version_differs: 'An extension is installed at another version than the one the expected schema pins (not drift).',
   missing_enum: 'An expected enum type is missing.',
   unexpected_enum: 'The database has an enum type that is not in the expected schema.',
   missing_enum_value: 'An enum type lacks an expected value.',

@@ -42,13 +42,14 @@ export function driftRun(name: string, direction: 'forward' | 'reverse'): Conver
   const expect = json<{ expectedFrom?: string; liveFrom?: string }>(`${dir}expect.json`, {});
   const applyJson = json<ConvergenceSpec & { reverse?: ConvergenceSpec }>(`${dir}apply.json`, { converges: true });
   const { reverse, ...forward } = applyJson;
-  const expectedPath = expect.expectedFrom === 'migrations' ? migrationsDir : `${dir}expected.sql`;
+  const expectedPath = expect.expectedFrom === 'migrations' ? migrationsDir : expect.expectedFrom === 'manifest' ? `${dir}expected.json` : `${dir}expected.sql`;
   if (direction === 'forward') {
     return { label: `${name}-forward`, liveSql: liveSqlOf(dir, expect), expectedPath, spec: forward, policies: policiesOf(dir), script: scripted(name) };
   }
   return {
     label: `${name}-reverse`,
-    liveSql: expect.expectedFrom === 'migrations' ? concatenated(migrationsDir) : readFileSync(expectedPath, 'utf8'),
+    // A manifest case (expected.json) keeps the same schema as SQL in expected.sql for this direction.
+    liveSql: expect.expectedFrom === 'migrations' ? concatenated(migrationsDir) : readFileSync(`${dir}expected.sql`, 'utf8'),
     expectedPath: livePathOf(dir, expect),
     spec: reverse ?? { converges: true },
     policies: policiesOf(dir),

@@ -8,8 +8,20 @@ export function createSchema(id: string, name: string): StepDraft {
   return draft(PHASE.schema, [id], `create schema ${name}`, `CREATE SCHEMA IF NOT EXISTS ${name};`, { graph: { creates: [node.schema(name)] } });
 }
 
-export function createExtension(id: string, name: string, schema: string): StepDraft {
-  return draft(PHASE.schema, [id], `install extension ${name}`, `CREATE EXTENSION IF NOT EXISTS ${q(name)} SCHEMA ${q(schema)};`);
+/** With a version pinned in the manifest, that version (else the control file's default_version). */
+export function createExtension(id: string, name: string, schema: string, version?: string): StepDraft {
+  return draft(PHASE.schema, [id], `install extension ${name}${version !== undefined ? ` version ${version}` : ''}`,
+    `CREATE EXTENSION IF NOT EXISTS ${q(name)} SCHEMA ${q(schema)}${version !== undefined ? ` VERSION ${lit(version)}` : ''};`);
+}
+
+/**
+ * The extension's own update scripts, to the version the manifest pins. ALTER EXTENSION … UPDATE TO has no
+ * "if needed" form: the DO block compares pg_extension.extversion first, so a second run does nothing.
+ */
+export function updateExtension(id: string, name: string, version: string): StepDraft {
+  return draft(PHASE.schema, [id], `update extension ${name} to version ${version}`, doBlock(`  IF (SELECT extversion FROM pg_catalog.pg_extension WHERE extname = ${lit(name)}) IS DISTINCT FROM ${lit(version)} THEN
+    ALTER EXTENSION ${q(name)} UPDATE TO ${lit(version)};
+  END IF;`));
 }
 
 export function createEnum(id: string, key: string, e: EnumDef): StepDraft {

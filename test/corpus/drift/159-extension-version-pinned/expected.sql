@@ -1,0 +1,2 @@
+CREATE EXTENSION hstore VERSION '1.8';
+CREATE TABLE public.settings (id integer PRIMARY KEY, attrs public.hstore);
