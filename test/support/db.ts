@@ -67,7 +67,7 @@ const BIN = new URL('../../bin/schema-doctor.js', import.meta.url).pathname;
 
 /** Runs the real CLI as a process (no TTY), with a clean environment plus `env`. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, cwd?: string): Promise<CliResult> {
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: 'C.UTF-8' };
+  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, LANG: 'C.UTF-8' };
   return new Promise((resolve) => {
     execFile(
       process.execPath,

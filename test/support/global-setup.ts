@@ -7,6 +7,9 @@
  * SCHEMA_DOCTOR_TEST_SERVER=embedded starts with 4 (the second major of the matrix: `npm run test:matrix`).
  * There is no skipping: when no server can be had, setup throws and every test fails.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { embeddedBinaries, localBinaries } from '../../dist/embedded/binaries.js';
 import { startCluster } from '../../dist/embedded/cluster.js';
@@ -21,12 +24,17 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The replay cache of this run lives and dies with the run: cases that replay the same SQL share it, and nothing
+  // is left in (or read from) the user's own ~/.cache. Workers and the CLI children they spawn inherit it.
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'sd-test-cache-'));
+  process.env.XDG_CACHE_HOME = cacheRoot;
   const { url, source, stop } = await acquire();
   project.provide('adminUrl', url);
   project.provide('serverSource', source);
   process.stderr.write(`[test server] ${source}\n`);
   return async () => {
     await stop();
+    rmSync(cacheRoot, { recursive: true, force: true });
   };
 }
 
