@@ -7,7 +7,7 @@
  * SCHEMA_DOCTOR_TEST_SERVER=embedded starts with 4 (the second major of the matrix: `npm run test:matrix`).
  * There is no skipping: when no server can be had, setup throws and every test fails.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -26,7 +26,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // The replay cache of this run lives and dies with the run: cases that replay the same SQL share it, and nothing
   // is left in (or read from) the user's own ~/.cache. Workers and the CLI children they spawn inherit it.
-  const cacheRoot = mkdtempSync(join(tmpdir(), 'sd-test-cache-'));
+  // SCHEMA_DOCTOR_TEST_CACHE names a directory to share between runs instead (.ci/run: `npm test`, then the
+  // matrix run, whose replays run on the same embedded server); it is left for its owner to remove.
+  const shared = process.env.SCHEMA_DOCTOR_TEST_CACHE;
+  const cacheRoot = shared ? (mkdirSync(shared, { recursive: true }), shared) : mkdtempSync(join(tmpdir(), 'sd-test-cache-'));
   process.env.XDG_CACHE_HOME = cacheRoot;
   const { url, source, stop } = await acquire();
   project.provide('adminUrl', url);
@@ -34,7 +37,7 @@ export default async function setup(project: TestProject) {
   process.stderr.write(`[test server] ${source}\n`);
   return async () => {
     await stop();
-    rmSync(cacheRoot, { recursive: true, force: true });
+    if (!shared) rmSync(cacheRoot, { recursive: true, force: true });
   };
 }
 
