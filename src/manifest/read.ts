@@ -1,9 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
-import { MANIFEST_SCHEMA_PATH } from '../package-root.js';
 import type { SchemaModel } from '../model/types.js';
 import { modelOf, type Manifest } from './format.js';
+import validate, { type ManifestValidationError as AjvError } from './manifest-validator.js';
 
 /**
  * Reads and validates a manifest file. Any problem is a UsageError (exit 5) that names the file, the JSON path
@@ -33,31 +32,12 @@ export function readManifest(file: string): SchemaModel {
 }
 
 export function validateManifest(file: string, data: unknown): void {
-  const validate = compiledValidator();
   if (validate(data)) return;
   const first = validate.errors![0]!;
   const path = toJsonPath(first.instancePath);
   const expected = describeAjvError(first);
   throw new UsageError('MANIFEST_INVALID', `Manifest ${file} does not match the manifest format at ${path}: ${expected}.`,
     'See docs/manifest.md for the format, or regenerate the file with `schema-doctor snapshot`.');
-}
-
-let cached: (((d: unknown) => boolean) & { errors?: AjvError[] | null }) | undefined;
-
-interface AjvError {
-  instancePath: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
-}
-
-function compiledValidator() {
-  if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const Ajv = require('ajv').default as new (o: object) => { compile(s: object): typeof cached };
-  const schema = JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8'));
-  cached = new Ajv({ allErrors: false, strict: false }).compile(schema);
-  return cached!;
 }
 
 function describeAjvError(e: AjvError): string {
