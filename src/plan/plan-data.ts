@@ -77,7 +77,7 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
         if (why !== undefined) {
           if (recheck) continue; // nothing to rekey; rows that appear make the repair fail (blocked by data)
           ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')}) cannot be rekeyed: ${why}`,
-            `Use a keep/merge duplicates policy for ${table}, or correct those rows by hand (docs/policies.md#rekey), then apply again.`);
+            `Use a keep/merge duplicates policy for ${table}, or correct those rows by hand (docs/policies.md#duplicates-with-rekey-keep-every-row), then apply again.`);
           continue;
         }
         const on = `on ${table} (${quoteIdent(key[0]!)})`;
