@@ -3,11 +3,14 @@
  * share a surrogate key, the first row (lowest ctid) keeps its key and every other row, archived first, gets a
  * fresh value from the column's own default (a nextval() default or an identity), so the primary key can be added.
  * Refused up front (exit 3, nothing changed) when the key column has no such default, when the key is composite,
- * and when another table references the key (here: a foreign key the manifest has).
+ * and when another table references the key (here: a foreign key the manifest has). And, like the other policies, it
+ * re-checks under the lock: a duplicate committed after the probe, while apply waits for the lock, is rekeyed too.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, runCli, type CliResult, type TestDatabase } from './support/db.js';
 
@@ -38,7 +41,9 @@ beforeAll(async () => {
   const r = await runCli(['snapshot', '--url', expected.url, '--out', MANIFEST]);
   expect(r.code, r.stderr).toBe(0);
 });
+const clients: pg.Client[] = [];
 afterAll(async () => {
+  await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
   await Promise.all(databases.map((d) => d.drop()));
 });
 
@@ -118,6 +123,16 @@ describe('duplicates policy rekey', () => {
     // A second apply has nothing to do.
     const again = await apply(db);
     expect(again.code, transcript(again)).toBe(0);
+
+    // Undone as docs/restore.md says: every row gets its old key back (matched by its other columns).
+    await db.sql(`BEGIN;
+      ALTER TABLE public.items DROP CONSTRAINT items_pkey;
+      UPDATE public.items t SET id = (a.row_data->>'id')::integer FROM schema_doctor.archive a
+       WHERE a.table_name = 'public.items' AND a.reason LIKE 'duplicate on (id): rekeyed%' AND to_jsonb(t.*) - 'id' = a.row_data - 'id';
+      COMMIT;`);
+    expect(await db.sql('SELECT id, label FROM public.items ORDER BY label')).toEqual([
+      { id: 1, label: 'apple' }, { id: 3, label: 'fig' }, { id: 3, label: 'kiwi' }, { id: 3, label: 'lime' }, { id: 2, label: 'pear' }, { id: 2, label: 'plum' },
+    ]);
   });
 
   const refusals: [string, string, RegExp][] = [
@@ -156,5 +171,45 @@ describe('duplicates policy rekey', () => {
     expect(r.code, transcript(r)).toBe(5);
     expect(r.stderr).toContain('POLICIES_INVALID');
     expect(r.stderr).toContain('$["public.items"].duplicates');
+  });
+
+  it('re-checks under the lock: a duplicate key committed after the probe, while apply waits for the lock, is rekeyed', async () => {
+    const db = await liveDb(`
+      ALTER TABLE public.items DROP CONSTRAINT items_pkey;
+      INSERT INTO public.items (label, qty) VALUES ('apple', 3), ('pear', 1);`);
+    // The application's session: an uncommitted row that reuses key 2 (the probe cannot see it).
+    const app = new pg.Client({ connectionString: db.url, application_name: 'app-writer' });
+    app.on('error', () => undefined);
+    await app.connect();
+    clients.push(app);
+    await app.query('BEGIN');
+    await app.query(`INSERT INTO public.items (id, label, qty) VALUES (2, 'late', 9)`);
+    const child = spawn(process.execPath, [new URL('../bin/schema-doctor.js', import.meta.url).pathname,
+      'apply', '--url', db.url, '--expected', MANIFEST, '--policies', POLICIES, '--yes', '--degraded', '--lock-timeout', '60s'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    let waitedIn: string | undefined;
+    for (const until = Date.now() + 30_000; waitedIn === undefined && Date.now() < until;) {
+      const [a] = await db.sql<{ query: string }>(
+        `SELECT a.query FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+         WHERE NOT l.granted AND l.relation = 'public.items'::regclass AND a.application_name = 'schema-doctor'`);
+      waitedIn = a?.query;
+      if (waitedIn === undefined) await new Promise((r) => setTimeout(r, 20));
+    }
+    await app.query('COMMIT');
+    const code = await done;
+    expect(waitedIn, 'apply waits in the rekey re-check').toContain('LOCK TABLE public.items IN SHARE ROW EXCLUSIVE MODE');
+    expect(code, `${stdout}\n${stderr}`).toBe(0);
+    expect(stdout).toMatch(/applied\s+\d{3}\s+rekey duplicate groups on public\.items \(id\) found under the lock \(none at probe time\) \(1 rows, /);
+    expect(await db.sql('SELECT id, label, qty FROM public.items ORDER BY id')).toEqual([
+      { id: 1, label: 'apple', qty: 3 }, { id: 2, label: 'pear', qty: 1 }, { id: 3, label: 'late', qty: 9 },
+    ]);
+    expect(await db.sql('SELECT row_data AS row FROM schema_doctor.archive')).toEqual([{ row: { id: 2, label: 'late', qty: 9 } }]);
+    expect(await findings(db)).toEqual([]);
   });
 });
