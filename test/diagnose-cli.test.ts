@@ -190,24 +190,3 @@ INSERT INTO patients VALUES (1, 30, 70), (2, NULL, NULL);
     }
   });
 });
-
-describe('demo', () => {
-  it('npm start\'s demo runs end to end on an embedded PostgreSQL and leaves nothing running', async () => {
-    const r = await runCli(['demo', '--format', 'json']);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
-    const ids = report.findings.map((f: { id: string }) => f.id);
-    expect(ids).toContain(MISSING);
-    expect(ids).toContain('missing_primary_key:public.post_reactions.post_reactions_pkey');
-    expect(ids).toContain('constraint_differs:public.post_reactions.post_reactions_post_id_fkey');
-    // app_rw was set up by hand: no grants on scores, no default privileges; migration 0009 would have done both.
-    const privileges = report.findings.filter((f: { kind: string }) => f.kind === 'missing_privilege' || f.kind === 'default_privileges_differ');
-    expect(privileges.map((f: { id: string; migration?: string }) => [f.id, f.migration])).toEqual([
-      ['missing_privilege:public.scores:app_rw', '0009_app_role_grants.sql'],
-      ['default_privileges_differ:pg_database_owner / public / sequences:app_rw', '0009_app_role_grants.sql'],
-      ['default_privileges_differ:pg_database_owner / public / tables:app_rw', '0009_app_role_grants.sql'],
-    ]);
-    expect(report.migrations.unapplied).toEqual(['0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql', '0009_app_role_grants.sql']);
-    expect(r.stderr).toContain('the embedded server is stopped');
-  });
-});

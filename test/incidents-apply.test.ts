@@ -24,6 +24,9 @@ writeFileSync(bookViewPolicies, JSON.stringify({
     duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } },
   },
 }, null, 2));
+// expected-schema/policies.json (the demo's policies) is read by default: "no policy" has to be said explicitly.
+const noPolicies = join(tmp, 'no-policies.json');
+writeFileSync(noPolicies, '{}');
 
 type Cli = { code: number; stdout: string; stderr: string };
 const transcript = (r: Cli) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
@@ -108,7 +111,7 @@ describe('incident book-view: apply merges the duplicates and adds the unique co
       expect(pairs.filter((g) => g.n > 1).map((g) => g.n).sort()).toEqual([2, 2, 3]);
 
       // No policy: the duplicates block the constraint; refused, nothing changed.
-      const noPolicy = await apply(db, ['--yes', '--degraded']);
+      const noPolicy = await apply(db, ['--yes', '--degraded', '--policies', noPolicies]);
       expect(noPolicy.code, transcript(noPolicy)).toBe(3);
       expect(noPolicy.stderr).toContain('BLOCKED_BY_DATA');
       expect(await state(db)).toEqual(before);

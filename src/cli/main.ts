@@ -97,8 +97,9 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
 
   program
     .command('demo')
-    .description('start an embedded PostgreSQL with the sample app as production had it, and diagnose it')
-    .option('--format <format>', 'report format', 'table')
+    .description('start an embedded PostgreSQL with the sample app as production had it: diagnose, plan, rehearse, apply, diagnose again')
+    .option('--format <format>', 'report format of the diagnose steps', 'table')
+    .option('--step <step>', 'all (the whole story) | diagnose (only diagnose)', 'all')
     .action(async (opts) => {
       const { demoCommand } = await import('./demo.js');
       done(await demoCommand(opts, io));

@@ -3,7 +3,7 @@ import { indexKeyColumn, quoteIdent } from '../model/ident.js';
 import type { PlanContext } from './plan-repairs.js';
 import type { DataGuard } from './types.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
-import { dedupeSql, fillNullsSql, orphansSql } from './steps/data.js';
+import { dedupeSql, fillNullsSql, orphansSql, rekeySql } from './steps/data.js';
 
 /**
  * Data that blocks a repair (found by the probes) needs a policy for its table. With one, the data step runs
@@ -72,10 +72,23 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
           `Add to the policies file: {"${table}": {"duplicates": {"keep": "latest:<column>", "merge": {"<counter>": "sum"}}}} (docs/policies.md).`);
         continue;
       }
+      if (policy.duplicates.rekey === true) {
+        const why = rekeyRefusal(ctx, table, key);
+        if (why !== undefined) {
+          if (recheck) continue; // nothing to rekey; rows that appear make the repair fail (blocked by data)
+          ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')}) cannot be rekeyed: ${why}`,
+            `Use a keep/merge duplicates policy for ${table}, or correct those rows by hand (docs/policies.md#duplicates-with-rekey-keep-every-row), then apply again.`);
+          continue;
+        }
+        const on = `on ${table} (${quoteIdent(key[0]!)})`;
+        out.push(data(b, found(b, `rekey duplicate groups ${on}`, `rekey ${b.count ?? 'any'} duplicate groups ${on}`),
+          rekeySql(table, key[0]!, recheck), ['REWRITES_ROWS']));
+        continue;
+      }
       const nnd = !!c?.nullsNotDistinct || (i !== undefined && / NULLS NOT DISTINCT/.test(i.definition));
       const on = `on ${table} (${key.map(quoteIdent).join(', ')})`;
       out.push(data(b, found(b, `merge duplicate groups ${on}`, `merge ${b.count ?? 'any'} duplicate groups ${on}`),
-        dedupeSql(table, at, key, nnd, policy.duplicates.keep, policy.duplicates.merge ?? {}, recheck), ['DELETES_DATA', 'REWRITES_ROWS']));
+        dedupeSql(table, at, key, nnd, policy.duplicates.keep ?? 'first', policy.duplicates.merge ?? {}, recheck), ['DELETES_DATA', 'REWRITES_ROWS']));
     } else if (b.kind === 'orphans') {
       const c = et.constraints[ctx.nameIn(f)];
       if (!c?.references) continue;
@@ -152,6 +165,30 @@ function nullColumns(ctx: PlanContext, f: Finding, b: Blocker): string[] {
   const columns = ctx.tableOf(f, 'expected')?.constraints[ctx.nameIn(f)]?.columns ?? [];
   const named = columns.filter((c) => b.target === `${quoteIdent(c)} IS NULL`);
   return named.length > 0 ? named : columns;
+}
+
+/**
+ * Why a `rekey` policy cannot serve this key, or undefined when it can: the key must be one column whose default
+ * hands out fresh values (an identity, or a nextval() default) in the live table, and no foreign key, live or in the
+ * manifest, may point at that column (a reference to a duplicated value cannot say which row it meant).
+ */
+function rekeyRefusal(ctx: PlanContext, table: string, key: string[]): string | undefined {
+  if (key.length !== 1) return `the key has ${key.length} columns; rekey needs a single-column key`;
+  const col = ctx.actual.tables[table]?.columns.find((c) => c.name === key[0]);
+  if (!col) return `column ${quoteIdent(key[0]!)} does not exist`;
+  if (col.identity === undefined && !/^nextval\(/i.test(col.default ?? '')) {
+    return `column ${quoteIdent(col.name)} has no identity and no nextval() default to draw fresh values from`;
+  }
+  const referencing = new Set<string>();
+  for (const model of [ctx.actual, ctx.expected]) {
+    for (const [name, t] of Object.entries(model.tables)) {
+      for (const c of Object.values(t.constraints)) {
+        if (c.type === 'foreign_key' && c.references?.table === table && c.references.columns.includes(col.name)) referencing.add(name);
+      }
+    }
+  }
+  if (referencing.size > 0) return `${[...referencing].sort().join(', ')} reference${referencing.size === 1 ? 's' : ''} ${table} (${quoteIdent(col.name)}) through a foreign key`;
+  return undefined;
 }
 
 /** A policy covers the blocker (for NULLs: every column it is about). */

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 /**
  * What to do with data that blocks a repair, per table (keyed `schema.table`, as in the manifest):
  *   duplicates: which row survives (`first`, `last`, `latest:<col>`, `earliest:<col>`) and how other columns merge;
+ *               or `rekey`: delete nothing, give every row of a group but the first a fresh key from the column's default;
  *   orphans:    `set-null` or `delete` rows whose foreign key finds no parent;
  *   nulls:      an SQL expression per column to fill NULLs with (operator-written SQL, like a migration).
  * Every row a policy deletes or rewrites is archived first (docs/restore.md).
@@ -11,7 +12,7 @@ import { UsageError } from '../errors.js';
 export type MergeFn = 'sum' | 'min' | 'max' | 'bool_or' | 'bool_and' | 'keep';
 
 export interface TablePolicy {
-  duplicates?: { keep: string; merge?: Record<string, MergeFn> };
+  duplicates?: { keep?: string; merge?: Record<string, MergeFn>; rekey?: boolean };
   orphans?: 'set-null' | 'delete';
   nulls?: Record<string, string>;
 }
@@ -46,9 +47,13 @@ export function validatePolicies(file: string, data: unknown): void {
     const pol = p as Record<string, unknown>;
     if (pol.duplicates !== undefined) {
       const d = pol.duplicates as Record<string, unknown>;
-      if (!d || typeof d !== 'object') fail(file, `${at}.duplicates`, 'an object with keep and merge');
-      if (typeof d.keep !== 'string' || !/^(first|last|latest:.+|earliest:.+)$/.test(d.keep)) fail(file, `${at}.duplicates.keep`, '"first", "last", "latest:<column>" or "earliest:<column>"');
-      if (d.merge !== undefined) {
+      if (!d || typeof d !== 'object' || Array.isArray(d)) fail(file, `${at}.duplicates`, 'an object with keep and merge, or {"rekey": true}');
+      for (const key of Object.keys(d)) if (!['keep', 'merge', 'rekey'].includes(key)) fail(file, `${at}.duplicates.${key}`, 'one of keep, merge, rekey');
+      if (d.rekey !== undefined && typeof d.rekey !== 'boolean') fail(file, `${at}.duplicates.rekey`, 'true or false');
+      if (d.rekey === true) {
+        if (d.keep !== undefined || d.merge !== undefined) fail(file, `${at}.duplicates`, '{"rekey": true} alone (rekey keeps every row: keep and merge do not apply)');
+      } else if (typeof d.keep !== 'string' || !/^(first|last|latest:.+|earliest:.+)$/.test(d.keep)) fail(file, `${at}.duplicates.keep`, '"first", "last", "latest:<column>" or "earliest:<column>"');
+      if (d.rekey !== true && d.merge !== undefined) {
         if (!d.merge || typeof d.merge !== 'object' || Array.isArray(d.merge)) fail(file, `${at}.duplicates.merge`, 'an object of column → merge function');
         for (const [col, fn] of Object.entries(d.merge as Record<string, unknown>)) {
           if (typeof fn !== 'string' || !MERGE_FNS.includes(fn)) fail(file, `${at}.duplicates.merge[${JSON.stringify(col)}]`, `one of ${MERGE_FNS.join(', ')}`);

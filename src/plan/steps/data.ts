@@ -86,6 +86,44 @@ export function dedupeSql(table: string, t: TableDef, key: string[], nullsNotDis
   return doBlock(`  DECLARE n bigint;\n  BEGIN\n${body.join('\n')}\n  END;`);
 }
 
+/**
+ * Rekey duplicate groups on a single key column: nothing is deleted. In each group the first row in physical order
+ * (lowest ctid) keeps its key; every other row is archived, then gets a fresh value from the column's own default
+ * (`SET col = DEFAULT`: nextval of its sequence, or its identity, also GENERATED ALWAYS). Under the lock it checks
+ * again that no foreign key points at the column (adding one needs a lock that conflicts with ours), and afterwards
+ * that the fresh values collide with no existing key (a sequence behind the column's largest value).
+ */
+export function rekeySql(table: string, key: string, recheck = false): string {
+  const k = `t.${q(key)}`;
+  return doBlock(`  DECLARE n bigint; refs text;
+  BEGIN
+  LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;
+  DROP TABLE IF EXISTS pg_temp.sd_dup;
+  CREATE TEMP TABLE sd_dup AS
+    SELECT t.ctid AS sd_rid, ${k}, row_number() OVER (PARTITION BY ${k} ORDER BY t.ctid) AS sd_rn
+    FROM ${table} t
+    JOIN (SELECT ${k} FROM ${table} t WHERE ${k} IS NOT NULL GROUP BY ${k} HAVING count(*) > 1) g ON t.${q(key)} = g.${q(key)};${
+  onlyInDegradedMode(recheck, 'SELECT count(*) INTO n FROM pg_temp.sd_dup WHERE sd_rn = 1;', `duplicate group(s) on (${key}) of ${table}`)}
+  IF EXISTS (SELECT 1 FROM pg_temp.sd_dup) THEN
+    SELECT string_agg(DISTINCT c.conrelid::regclass::text, ', ') INTO refs
+    FROM pg_catalog.pg_constraint c
+    WHERE c.contype = 'f' AND c.confrelid = ${lit(table)}::regclass
+      AND (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${lit(table)}::regclass AND a.attname = ${lit(key)}) = ANY (c.confkey);
+    IF refs IS NOT NULL THEN
+      RAISE EXCEPTION 'schema-doctor: cannot rekey ${table.replace(/'/g, "''").replace(/%/g, '%%')} (${key.replace(/'/g, "''").replace(/%/g, '%%')}): referenced by a foreign key of %', refs;
+    END IF;
+  END IF;
+  ${archive(table, `duplicate on (${key}): rekeyed (new ${key} from the column default)`, `FROM ${table} t JOIN sd_dup d ON t.ctid = d.sd_rid WHERE d.sd_rn > 1`)}
+  UPDATE ${table} t SET ${q(key)} = DEFAULT FROM sd_dup d WHERE t.ctid = d.sd_rid AND d.sd_rn > 1;
+${notice(`duplicate rows rekeyed in ${table}`)}
+  IF n > 0 AND EXISTS (SELECT 1 FROM ${table} t WHERE ${k} IS NOT NULL GROUP BY ${k} HAVING count(*) > 1) THEN
+    RAISE EXCEPTION 'schema-doctor: fresh values from the default of ${table.replace(/'/g, "''").replace(/%/g, '%%')}.${key.replace(/'/g, "''").replace(/%/g, '%%')} collide with existing keys'
+      USING HINT = 'Move its sequence past the largest value (setval), then apply again.';
+  END IF;
+  DROP TABLE pg_temp.sd_dup;
+  END;`);
+}
+
 /** Rows whose foreign key finds no parent: set the key columns to NULL, or delete the rows (archived first). */
 export function orphansSql(table: string, columns: string[], refTable: string, refColumns: string[], matchFull: boolean, action: 'set-null' | 'delete', recheck = false): string {
   const join = columns.map((c, i) => `p.${q(refColumns[i]!)} = t.${q(c)}`).join(' AND ');
