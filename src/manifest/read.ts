@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import AjvModule from 'ajv';
 import { UsageError } from '../errors.js';
-import { MANIFEST_SCHEMA_PATH } from '../package-root.js';
+import { manifestSchema } from '../package-root.js';
 import type { SchemaModel } from '../model/types.js';
 import { modelOf, type Manifest } from './format.js';
 
@@ -53,10 +53,9 @@ interface AjvError {
 
 function compiledValidator() {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const Ajv = require('ajv').default as new (o: object) => { compile(s: object): typeof cached };
-  const schema = JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8'));
-  cached = new Ajv({ allErrors: false, strict: false }).compile(schema);
+  // ajv is CommonJS: its class is module.exports and module.exports.default (a static import, so a bundler sees it).
+  const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as new (o: object) => { compile(s: object): typeof cached };
+  cached = new Ajv({ allErrors: false, strict: false }).compile(manifestSchema());
   return cached!;
 }
 
