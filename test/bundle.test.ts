@@ -3,7 +3,7 @@
  * node_modules, no package.json, no schema file) and run with plain `node` against the test server.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,9 +67,14 @@ describe('the single-file bundle', () => {
       await d2.drop();
     }
 
-    const invalid = await node(['diagnose', '--url', db.url, '--expected', 'schema-doctor.mjs']);
+    // A manifest that is JSON but not of the format: the JSON Schema built into the bundle names what is missing.
+    const bad = join(dir, 'sub');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'manifest.json'), JSON.stringify({ formatVersion: 1 }));
+    const invalid = await node(['diagnose', '--url', db.url, '--expected', 'sub/manifest.json']);
+    rmSync(bad, { recursive: true });
     expect(invalid.code).toBe(5);
-    expect(invalid.stderr).toContain('error [MANIFEST_INVALID]');
+    expect(invalid.stderr).toMatch(/^error \[MANIFEST_INVALID\]: Manifest sub\/manifest.json does not match the manifest format at \$: missing required property/);
   });
 
   it('snapshot --url writes a manifest without a $schema reference (the bundle has no schema file)', async () => {
