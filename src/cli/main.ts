@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, SchemaDoctorError } from '../errors.js';
 import { redact } from '../db/redact.js';
+import { PACKAGE_VERSION } from '../package-root.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -25,7 +26,7 @@ function connectionOptions(cmd: Command): Command {
 export function buildProgram(io: Io, done: (exitCode: number) => void): Command {
   const program = new Command('schema-doctor')
     .description('Find and repair schema drift in PostgreSQL.')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(PACKAGE_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(redact(s)) });
 

@@ -28,7 +28,8 @@ export async function snapshotCommand(flags: SnapshotFlags, io: Io): Promise<num
     model = await loadLiveModel(connectionInput(flags, io), { schemas });
   }
   const outDir = flags.out ? dirname(resolve(flags.out)) : process.cwd();
-  const schemaRef = relative(outDir, MANIFEST_SCHEMA_PATH).split('\\').join('/');
+  // The single-file bundle has no schema file to point at: its manifests have no $schema reference.
+  const schemaRef = MANIFEST_SCHEMA_PATH === undefined ? undefined : relative(outDir, MANIFEST_SCHEMA_PATH).split('\\').join('/');
   const text = renderManifest(model, schemaRef);
   if (flags.out) {
     try {

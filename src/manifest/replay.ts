@@ -3,7 +3,7 @@ import pg from 'pg';
 import { UsageError } from '../errors.js';
 import { introspect, type IntrospectOptions } from '../catalog/introspect.js';
 import type { SchemaModel } from '../model/types.js';
-import { embeddedBinaries, localBinaries } from '../embedded/binaries.js';
+import { serverBinaries } from '../embedded/binaries.js';
 import { startCluster } from '../embedded/cluster.js';
 import { splitSql } from './split-sql.js';
 import { sqlFilesOf } from './sql-files.js';
@@ -21,11 +21,7 @@ import { missingRoleOf, ReplayRoles, runsAsOneTransaction } from './replay-roles
  */
 export async function modelFromSql(paths: string[], options: IntrospectOptions = {}): Promise<SchemaModel> {
   const files = sqlFilesOf(paths);
-  const binaries = embeddedBinaries() ?? localBinaries();
-  if (!binaries) {
-    throw new UsageError('NO_EMBEDDED_SERVER', 'No embedded PostgreSQL is available to replay SQL files.',
-      'Reinstall schema-doctor with its dependencies (npm install), or install PostgreSQL server binaries.');
-  }
+  const binaries = serverBinaries('replay SQL files');
   const cluster = await startCluster(binaries, { tcp: false });
   const urlOf = (database: string) => cluster.url.replace('/postgres?', `/${database}?`);
   // A connection of its own creates roles and databases: the replay session may SET ROLE to anything.
