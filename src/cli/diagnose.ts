@@ -9,6 +9,7 @@ import type { DiagnoseReport, MigrationStatus } from '../report/report.js';
 import { FORMATS } from '../report/render.js';
 import { isDrift, strictSeverities } from '../diff/findings.js';
 import { PACKAGE_VERSION } from '../package-root.js';
+import { appendStepSummary } from './step-summary.js';
 
 export interface DiagnoseFlags extends ConnectionFlags {
   expected?: string;
@@ -19,6 +20,8 @@ export interface DiagnoseFlags extends ConnectionFlags {
   probeTimeout?: string;
   probes?: boolean;
   strict?: boolean;
+  /** `--no-summary`: do not append to $GITHUB_STEP_SUMMARY. */
+  summary?: boolean;
 }
 
 /** When diagnose exits 2: `info` is `drift` plus info findings (a pinned extension version, a stricter database). */
@@ -56,6 +59,7 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
     const { renderReport } = await import('../report/render.js');
     const style = format === 'table' && colourOn(io) ? await chalkStyle() : undefined;
     io.stdout.write(renderReport(report, format as (typeof FORMATS)[number], { ...(style && { style }), ...(expected.manifestPath && { manifestPath: expected.manifestPath }) }));
+    appendStepSummary(io, flags, () => renderReport(report, 'markdown'));
     return report.failed ? ExitCode.DRIFT : ExitCode.OK;
   } finally {
     await client.end().catch(() => undefined);

@@ -57,6 +57,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
     .option('--no-probes', 'do not look at table data')
     .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
+    .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
     .action(async (opts) => {
       const { diagnoseCommand } = await import('./diagnose.js');
       done(await diagnoseCommand(opts, io));
@@ -74,7 +75,8 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       .option('--statement-timeout <duration>', 'statement_timeout of every step', '5min')
       .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
       .option('--online-threshold <bytes>', 'tables at least this large get the online strategy', String(16 * 1024 * 1024))
-      .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)');
+      .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
+      .option('--no-summary', 'do not append a Markdown summary to $GITHUB_STEP_SUMMARY');
 
   planOptions(program.command('plan').description('print the repair plan: ordered steps with their SQL, hazards, locks and the findings they repair'))
     .option('--out <file.sql>', 'write the plan as an idempotent psql script')
