@@ -72,3 +72,48 @@ describe('GITHUB_STEP_SUMMARY', () => {
     expect(text).toContain('Rehearsal: everything was rolled back.');
   });
 });
+
+describe('--format github annotations point where a reviewer can act', () => {
+  const constraintKey = /^\s*"book_view_statistics_book_id_view_type_unique": \{/;
+
+  it('with --migrations: the migration file and the line of the statement that creates the object', async () => {
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', 'expected-schema', '--migrations', 'migrations', '--format', 'github'], {}, root);
+    expect(r.code, r.stderr).toBe(2);
+    const line = lineOf(`${root}migrations/${FILE_0007}`, /^\s*ALTER TABLE book_view_statistics\s*$/);
+    expect(r.stdout).toContain(`::error file=migrations/${FILE_0007},line=${line},title=missing_constraint::public.book_view_statistics.book_view_statistics_book_id_view_type_unique: `);
+  });
+
+  it('paths are relative to the working directory, wherever the files are given from', async () => {
+    const cwd = join(root, 'test');
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', `${root}expected-schema`, '--migrations', `${root}migrations`, '--format', 'github'], {}, cwd);
+    expect(r.stdout).toMatch(new RegExp(`^::error file=\\.\\./migrations/${FILE_0007.replace(/\./g, '\\.')},line=\\d+,title=missing_constraint::`, 'm'));
+  });
+
+  it('without --migrations: the object\'s key in the manifest, with its line', async () => {
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', 'expected-schema', '--format', 'github'], {}, root);
+    expect(r.code, r.stderr).toBe(2);
+    const line = lineOf(`${root}expected-schema/manifest.json`, constraintKey);
+    expect(r.stdout).toContain(`::error file=expected-schema/manifest.json,line=${line},title=missing_constraint::`);
+  });
+
+  it('SARIF results carry the same physical location', async () => {
+    const r = await runCli(['diagnose', '--url', db.url, '--expected', 'expected-schema', '--migrations', 'migrations', '--format', 'sarif'], {}, root);
+    const result = JSON.parse(r.stdout).runs[0].results.find((x: { partialFingerprints: { findingId: string } }) => x.partialFingerprints.findingId === MISSING);
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: `migrations/${FILE_0007}` },
+      region: { startLine: lineOf(`${root}migrations/${FILE_0007}`, /^\s*ALTER TABLE book_view_statistics\s*$/) },
+    });
+  });
+
+  it('without a location (SQL given as --expected, no --migrations), as before: no file', async () => {
+    const sql = tempFile('expected.sql', 'CREATE TABLE t (id int);\n');
+    const other = await createTestDatabase('cigate');
+    try {
+      const r = await runCli(['diagnose', '--url', other.url, '--expected', sql, '--format', 'github']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toMatch(/^::error title=missing_table::public\.t: /m);
+    } finally {
+      await other.drop();
+    }
+  });
+});
