@@ -117,3 +117,107 @@ describe('--format github annotations point where a reviewer can act', () => {
     }
   });
 });
+
+/** Runs a shell command as an Actions runner runs a composite step: bash, with the step's env, in the workspace. */
+function runStep(command: string, env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = { PATH: process.env.PATH!, HOME: process.env.HOME!, TMPDIR: process.env.TMPDIR ?? '/tmp', XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? '', LANG: 'C.UTF-8', CI: 'true', GITHUB_ACTIONS: 'true' };
+  return new Promise((resolve) => {
+    execFile('bash', ['-e', '-c', command], { env: { ...base, ...env }, cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** The lines of the composite action's step with `id: <id>`, up to the next step. */
+function stepOf(yml: string, id: string): string[] {
+  const lines = yml.split('\n');
+  const at = lines.findIndex((l) => l.trim() === `id: ${id}`);
+  expect(at, `a step with id: ${id}`).toBeGreaterThan(0);
+  const out: string[] = [];
+  for (let i = at; i < lines.length && !/^\s*- /.test(lines[i]!); i++) out.push(lines[i]!);
+  return out;
+}
+
+describe('the GitHub Action (action.yml), run as a runner runs it', () => {
+  const yml = readFileSync(`${root}action.yml`, 'utf8');
+
+  it('is a composite action with the documented inputs and outputs, and installs nothing beyond Node and the package', () => {
+    expect(yml).toMatch(/^runs:\n {2}using: composite$/m);
+    for (const input of ['database-url', 'expected', 'migrations', 'fail-on', 'ignore', 'sarif-file']) expect(yml).toMatch(new RegExp(`^ {2}${input}:$`, 'm'));
+    for (const output of ['drift', 'exit-code']) expect(yml).toMatch(new RegExp(`^ {2}${output}:\\n {4}description: .*\\n {4}value: \\$\\{\\{ steps\\.diagnose\\.outputs\\.${output} \\}\\}$`, 'm'));
+    const uses = [...yml.matchAll(/^\s*- uses: (\S+)$/gm)].map((m) => m[1]);
+    expect(uses).toEqual(['actions/setup-node@v4']);
+    expect(readFileSync(`${root}ci/github/install.sh`, 'utf8')).toMatch(/^npm ci --no-audit --no-fund --loglevel=error$/m);
+  });
+
+  /** The Diagnose step's command and its env, inputs substituted as the runner does. */
+  function diagnoseStep(inputs: Record<string, string>): { run: string; env: Record<string, string> } {
+    const step = stepOf(yml, 'diagnose');
+    const run = step.find((l) => /^\s*run: /.test(l))!.replace(/^\s*run: /, '');
+    const env: Record<string, string> = {};
+    for (const l of step) {
+      const m = /^\s*(INPUT_[A-Z_]+): \$\{\{ inputs\.([a-z-]+) \}\}$/.exec(l);
+      if (m) env[m[1]!] = inputs[m[2]!] ?? (new RegExp(`^ {2}${m[2]}:\\n(?: {4}.*\\n)*? {4}default: '?([^'\\n]*)'?$`, 'm').exec(yml)?.[1] ?? '');
+    }
+    expect(Object.keys(env).sort()).toEqual(['INPUT_DATABASE_URL', 'INPUT_EXPECTED', 'INPUT_FAIL_ON', 'INPUT_IGNORE', 'INPUT_MIGRATIONS', 'INPUT_SARIF_FILE']);
+    return { run, env };
+  }
+
+  function runnerFiles() {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-runner-'));
+    const summary = join(dir, 'step_summary.md');
+    const output = join(dir, 'output.txt');
+    writeFileSync(summary, '');
+    writeFileSync(output, 'earlier=1\n');
+    return { dir, summary, output, sarif: join(dir, 'results.sarif') };
+  }
+
+  it('on drift: annotations with file and line, the summary, a SARIF file for upload-sarif, drift=true and exit 2', async () => {
+    const f = runnerFiles();
+    const { run, env } = diagnoseStep({ 'database-url': db.url, migrations: 'migrations', 'sarif-file': f.sarif });
+    const r = await runStep(run, { ...env, GITHUB_ACTION_PATH: root, GITHUB_STEP_SUMMARY: f.summary, GITHUB_OUTPUT: f.output, GITHUB_WORKSPACE: root }, root);
+    expect(r.code, r.stderr).toBe(2);
+    const line = lineOf(`${root}migrations/${FILE_0007}`, /^\s*ALTER TABLE book_view_statistics\s*$/);
+    expect(r.stdout).toContain(`::error file=migrations/${FILE_0007},line=${line},title=missing_constraint::`);
+    expect(r.stdout).toMatch(/^::warning title=migration not applied::0007_/m);
+    expect(r.stdout).toMatch(/^::notice title=schema-doctor::/m);
+    const summary = readFileSync(f.summary, 'utf8');
+    expect(summary.match(/^## ❌ Schema drift found$/gm)).toHaveLength(1);
+    expect(summary).toContain('### Migrations');
+    const sarif = JSON.parse(readFileSync(f.sarif, 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0].tool.driver.name).toBe('schema-doctor');
+    const results = sarif.runs[0].results;
+    expect(results.length).toBeGreaterThan(0);
+    for (const x of results) {
+      expect(typeof x.ruleId).toBe('string');
+      expect(typeof x.message.text).toBe('string');
+      expect(x.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+    }
+    expect(results.find((x: { ruleId: string }) => x.ruleId === 'missing_constraint').locations[0].physicalLocation).toEqual({ artifactLocation: { uri: `migrations/${FILE_0007}` }, region: { startLine: line } });
+    expect(readFileSync(f.output, 'utf8')).toBe(`earlier=1\ndrift=true\nexit-code=2\nsarif-file=${f.sarif}\n`);
+    expect(r.stdout + r.stderr).not.toContain(new URL(db.url).password || '\u0000');
+  });
+
+  it('ignore rules one per line (comments allowed): no drift, drift=false and exit 0', async () => {
+    const f = runnerFiles();
+    const { run, env } = diagnoseStep({ 'database-url': db.url, ignore: `# accepted until the merge is scheduled\n  ${MISSING}  \n\n`, 'sarif-file': f.sarif });
+    const r = await runStep(run, { ...env, GITHUB_ACTION_PATH: root, GITHUB_STEP_SUMMARY: f.summary, GITHUB_OUTPUT: f.output }, root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(f.summary, 'utf8')).toMatch(/^## ✅ No schema drift$/m);
+    expect(JSON.parse(readFileSync(f.sarif, 'utf8')).runs[0].results).toEqual([]);
+    expect(readFileSync(f.output, 'utf8')).toBe(`earlier=1\ndrift=false\nexit-code=0\nsarif-file=${f.sarif}\n`);
+  });
+
+  it('a database it cannot reach: its exit code (6), drift=false, no SARIF file', async () => {
+    const f = runnerFiles();
+    const { run, env } = diagnoseStep({ 'database-url': 'postgres://nobody@127.0.0.1:1/none', 'sarif-file': f.sarif });
+    const r = await runStep(run, { ...env, GITHUB_ACTION_PATH: root, GITHUB_STEP_SUMMARY: f.summary, GITHUB_OUTPUT: f.output }, root);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/^error \[CONNECT_FAILED\]/m);
+    expect(existsSync(f.sarif)).toBe(false);
+    expect(readFileSync(f.output, 'utf8')).toBe('earlier=1\ndrift=false\nexit-code=6\nsarif-file=\n');
+  });
+});
