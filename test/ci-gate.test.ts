@@ -4,9 +4,9 @@
  * runs it, and the GitLab CI template. Everything against a real drifted database.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, runCli, type TestDatabase } from './support/db.js';
 
@@ -219,5 +219,56 @@ describe('the GitHub Action (action.yml), run as a runner runs it', () => {
     expect(r.stderr).toMatch(/^error \[CONNECT_FAILED\]/m);
     expect(existsSync(f.sarif)).toBe(false);
     expect(readFileSync(f.output, 'utf8')).toBe('earlier=1\ndrift=false\nexit-code=6\nsarif-file=\n');
+  });
+});
+
+describe('the GitLab CI template (ci/gitlab/schema-doctor.yml)', () => {
+  const yml = readFileSync(`${root}ci/gitlab/schema-doctor.yml`, 'utf8');
+
+  /** The `- ` items of a block key (`script:`) of the hidden job, read as text (no YAML dependency). */
+  function listOf(key: string): string[] {
+    const lines = yml.split('\n');
+    const at = lines.findIndex((l) => l === `  ${key}:`);
+    expect(at, key).toBeGreaterThan(0);
+    const out: string[] = [];
+    for (let i = at + 1; i < lines.length && /^ {4}- /.test(lines[i]!); i++) out.push(lines[i]!.replace(/^ {4}- /, ''));
+    return out;
+  }
+
+  function variables(): Record<string, string> {
+    const lines = yml.split('\n');
+    const at = lines.findIndex((l) => l === '  variables:');
+    const out: Record<string, string> = {};
+    for (let i = at + 1; i < lines.length && /^ {4}\S/.test(lines[i]!); i++) {
+      const m = /^ {4}([A-Z_]+): "(.*)"$/.exec(lines[i]!)!;
+      out[m[1]!] = m[2]!;
+    }
+    return out;
+  }
+
+  it('publishes the JUnit file as artifacts:reports:junit and keeps the Markdown report, even when the job fails', () => {
+    expect(yml).toMatch(/^\.schema-doctor:$/m);
+    expect(yml).toMatch(/^ {2}artifacts:\n {4}when: always\n(?: {4}.*\n)*? {4}reports:\n {6}junit: schema-doctor-junit\.xml$/m);
+    expect(yml).toMatch(/^ {4}paths:\n {6}- schema-doctor\.md\n {6}- schema-doctor-junit\.xml$/m);
+    expect(yml).toMatch(/^schema-doctor:\n {2}extends: \.schema-doctor$/m);
+    expect(variables()).toMatchObject({ SCHEMA_DOCTOR_EXPECTED: 'expected-schema', SCHEMA_DOCTOR_FAIL_ON: 'drift' });
+    expect(listOf('script').join('\n')).toMatch(/diagnose .*--format junit .*> schema-doctor-junit\.xml$/);
+  });
+
+  it('its script lines, run as the runner runs them in a project checkout: JUnit with the findings, the Markdown report, exit 2', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'sd-gitlab-'));
+    cpSync(`${root}expected-schema`, join(project, 'expected-schema'), { recursive: true });
+    cpSync(`${root}migrations`, join(project, 'migrations'), { recursive: true });
+    const env = { ...variables(), SCHEMA_DOCTOR: `node ${root}bin/schema-doctor.js`, SCHEMA_DOCTOR_MIGRATIONS: 'migrations', DATABASE_URL: db.url, GITLAB_CI: 'true', CI_PROJECT_DIR: project };
+    writeFileSync(join(project, 'schema-doctor.md'), 'stale report of an earlier run\n');
+    const r = await runStep(listOf('script').join('\n'), env, project);
+    expect(r.code, r.stderr).toBe(2);
+    const junit = readFileSync(join(project, 'schema-doctor-junit.xml'), 'utf8');
+    expect(junit).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="schema-doctor" tests="2" failures="2"/);
+    expect(junit).toContain(`name="${MISSING}"`);
+    expect(junit).toContain(`name="not applied: ${FILE_0007}"`);
+    const md = readFileSync(join(project, 'schema-doctor.md'), 'utf8');
+    expect(md).toMatch(/^## ❌ Schema drift found\n/);
+    expect(md).not.toContain('stale report');
   });
 });
