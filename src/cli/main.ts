@@ -19,7 +19,8 @@ function connectionOptions(cmd: Command): Command {
   return cmd
     .option('--url <url>', 'PostgreSQL connection URL (else DATABASE_URL, else PG* variables and ~/.pgpass)')
     .option('--connect-timeout <seconds>', 'seconds to wait for a connection', '10')
-    .option('--schema <name>', 'only this schema (repeatable, globs allowed)', collect);
+    .option('--schema <name>', 'only this schema (repeatable, globs allowed)', collect)
+    .option('--config <file>', `defaults for these options (default: ./schema-doctor.config.json when it exists)`);
 }
 
 export function buildProgram(io: Io, done: (exitCode: number) => void): Command {
@@ -27,7 +28,14 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .description('Find and repair schema drift in PostgreSQL.')
     .version(process.env.npm_package_version ?? '0.1.0')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(redact(s)) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(redact(s)) })
+    // Defaults from the config file, for every option the command line did not give (docs/config.md).
+    .hook('preAction', async (_program, command) => {
+      if (!command.options.some((o) => o.attributeName() === 'config')) return;
+      const { applyConfig, loadConfig } = await import('./config.js');
+      const config = loadConfig(command.opts().config as string | undefined, process.cwd());
+      if (config) applyConfig(command, config, io.env);
+    });
 
   connectionOptions(
     program
