@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, runCli, type TestDatabase } from './support/db.js';
+import type { Finding } from '../dist/diff/finding.js';
+import { locateFinding } from '../dist/history/relate.js';
+import { jsonKeyLines, locateInManifest } from '../dist/manifest/locate.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const bookView = readFileSync(`${root}test/fixtures/incidents/book-view-production.sql`, 'utf8');
@@ -270,5 +273,39 @@ describe('the GitLab CI template (ci/gitlab/schema-doctor.yml)', () => {
     const md = readFileSync(join(project, 'schema-doctor.md'), 'utf8');
     expect(md).toMatch(/^## ❌ Schema drift found\n/);
     expect(md).not.toContain('stale report');
+  });
+});
+
+describe('locating findings (pure: src/history/relate.ts locateFinding, src/manifest/locate.ts)', () => {
+  const files = ['0008_community_schema_fixes.sql', '0009_app_role_grants.sql', FILE_0007].map((name) => ({ name, sql: readFileSync(`${root}migrations/${name}`, 'utf8') }));
+  const manifest = `${root}expected-schema/manifest.json`;
+  const keys = jsonKeyLines(readFileSync(manifest, 'utf8'));
+  const finding = (kind: string, objectType: string, object: string, table?: string, grantee?: string) =>
+    ({ id: `${kind}:${object}${grantee ? `:${grantee}` : ''}`, kind, objectType, object, ...(table && { table }), severity: 'error', hint: '' }) as unknown as Finding;
+
+  it('a missing column: the ALTER TABLE … ADD COLUMN line; in the manifest, the column\'s "name"', () => {
+    const f = finding('missing_column', 'column', 'public.scores.duration_sec', 'public.scores');
+    expect(locateFinding(f, files)).toEqual({ name: '0008_community_schema_fixes.sql', line: lineOf(`${root}migrations/0008_community_schema_fixes.sql`, /ADD COLUMN IF NOT EXISTS duration_sec/) });
+    const line = locateInManifest(f, keys)!;
+    expect(readFileSync(manifest, 'utf8').split('\n')[line - 1]).toMatch(/^\s*"name": "duration_sec",?$/);
+  });
+
+  it('a missing privilege: the GRANT statement; in the manifest, its entry under privileges', () => {
+    const f = finding('missing_privilege', 'table', 'public.scores', undefined, 'app_rw');
+    expect(locateFinding(f, files)).toEqual({ name: '0009_app_role_grants.sql', line: lineOf(`${root}migrations/0009_app_role_grants.sql`, /^GRANT SELECT, INSERT, UPDATE, DELETE$/) });
+    expect(locateInManifest(f, keys)).toBe(lineOf(manifest, /^\s*"table public\.scores": \{$/));
+  });
+
+  it('default privileges: ALTER DEFAULT PRIVILEGES; in the manifest, the defaultPrivileges key', () => {
+    const f = finding('default_privileges_differ', 'default_privileges', 'pg_database_owner / public / tables', undefined, 'app_rw');
+    expect(locateFinding(f, files)).toEqual({ name: '0009_app_role_grants.sql', line: lineOf(`${root}migrations/0009_app_role_grants.sql`, /ON TABLES TO app_rw;$/) });
+    expect(locateInManifest(f, keys)).toBe(lineOf(manifest, /^\s*"pg_database_owner \/ public \/ tables": \{$/));
+  });
+
+  it('a name in a comment or a string literal is not the statement that creates it', () => {
+    const sql = `-- CREATE TABLE public.t (id int);\nSELECT 'ALTER TABLE x ADD CONSTRAINT t_pkey';\n\nALTER TABLE t\n  ADD CONSTRAINT t_pkey PRIMARY KEY (id);\n`;
+    const f = finding('missing_primary_key', 'constraint', 'public.t.t_pkey', 'public.t');
+    expect(locateFinding(f, [{ name: 'a.sql', sql }])).toEqual({ name: 'a.sql', line: 4 });
+    expect(locateFinding(finding('unexpected_table', 'table', 'public.t'), [{ name: 'a.sql', sql: 'CREATE TABLE t (id int);' }])).toBeUndefined();
   });
 });
