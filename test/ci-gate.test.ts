@@ -309,3 +309,36 @@ describe('locating findings (pure: src/history/relate.ts locateFinding, src/mani
     expect(locateFinding(finding('unexpected_table', 'table', 'public.t'), [{ name: 'a.sql', sql: 'CREATE TABLE t (id int);' }])).toBeUndefined();
   });
 });
+
+describe('the step summary of a real apply', () => {
+  it('plan lists the steps; apply says what was committed and the outcome', async () => {
+    const other = await createTestDatabase('cigate');
+    try {
+      await other.sql('CREATE TABLE t (id int PRIMARY KEY)');
+      const expected = tempFile('expected.sql', "CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL DEFAULT '');\n");
+      const summary = tempFile('summary.md');
+      const plan = await runCli(['plan', '--url', other.url, '--expected', expected, '--format', 'json'], { GITHUB_STEP_SUMMARY: summary });
+      expect(plan.code, plan.stderr).toBe(2);
+      const steps = JSON.parse(plan.stdout).steps as { id: string }[];
+      expect(steps.length).toBeGreaterThan(0);
+      const planned = readFileSync(summary, 'utf8');
+      expect(planned).toMatch(new RegExp(`^## 📋 Repair plan: ${steps.length} step\\(s\\)$`, 'm'));
+      expect(planned).toMatch(/^\| Step \| Summary \| Hazards \|$/m);
+      const applied = await runCli(['apply', '--url', other.url, '--expected', expected, '--yes'], { GITHUB_STEP_SUMMARY: summary });
+      expect(applied.code, applied.stderr).toBe(0);
+      const text = readFileSync(summary, 'utf8');
+      expect(text.startsWith(planned)).toBe(true);
+      const after = text.slice(planned.length);
+      expect(after).toMatch(/^## ✅ schema-doctor apply: applied and verified$/m);
+      expect(after).toMatch(/^Database `.*`, run `\d{8}T\d{6}-[0-9a-f]{6}`\.$/m);
+      expect(after).toContain(`Committed: ${steps.map((s) => `\`${s.id}\``).join(', ')}.`);
+      expect(after).toMatch(/^\| Step \| Status \| Summary \| Hazards \|$/m);
+      expect(after).toMatch(/\| applied \|/);
+      const again = await runCli(['apply', '--url', other.url, '--expected', expected, '--yes'], { GITHUB_STEP_SUMMARY: summary });
+      expect(again.code).toBe(0);
+      expect(readFileSync(summary, 'utf8')).toMatch(/## ✅ schema-doctor apply: nothing to do\n\nDatabase `[^`]*`\.\n\nCommitted: nothing\.\n+$/);
+    } finally {
+      await other.drop();
+    }
+  });
+});
