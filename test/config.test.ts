@@ -59,6 +59,14 @@ describe('schema-doctor.config.json', () => {
     expect(JSON.parse(ok.stdout).findings[0].blockers).toBeUndefined();
   });
 
+  it('snapshot --from-sql leaves the file\'s url alone (it connects to nothing)', async () => {
+    const cwd = workdir({ url: 'postgres://nobody@127.0.0.1:1/none', snapshot: { out: 'manifest.json' } });
+    writeFileSync(join(cwd, 'schema.sql'), 'CREATE TABLE t (id int PRIMARY KEY);\n');
+    const r = await runCli(['snapshot', '--from-sql', 'schema.sql'], {}, cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(join(cwd, 'manifest.json'), 'utf8')).tables)).toEqual(['public.t']);
+  });
+
   it('plan and apply read their options too', async () => {
     const cwd = workdir({ expected: `${root}expected-schema`, lockTimeout: 'soon' });
     const r = await runCli(['plan', '--url', db.url], {}, cwd);

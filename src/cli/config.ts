@@ -82,7 +82,9 @@ export function applyConfig(cmd: Command, config: Config, env: NodeJS.ProcessEnv
     const key = option.attributeName();
     if (key === 'config') continue;
     const value = key in section ? section[key] : config.top[key];
-    if (value === undefined || (key === 'url' && env.DATABASE_URL)) continue;
+    if (value === undefined) continue;
+    // A checked-in url gives way to DATABASE_URL, and is not for `snapshot --from-sql`, which connects to nothing.
+    if (key === 'url' && (env.DATABASE_URL || cmd.getOptionValue('fromSql') !== undefined)) continue;
     const source = cmd.getOptionValueSource(key);
     if (source === 'cli' || source === 'env') continue;
     cmd.setOptionValueWithSource(key, typeof value === 'number' ? String(value) : value, 'config');
