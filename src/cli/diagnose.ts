@@ -91,7 +91,8 @@ async function locateFindings(findings: DiagnoseReport['findings'], manifestFile
       if (sql !== undefined) files.push({ name, sql });
     }
   }
-  const { locateFinding } = await import('../history/relate.js');
+  const { findingLocator } = await import('../history/relate.js');
+  const locate = findingLocator(files);
   const { jsonKeyLines, locateInManifest } = await import('../manifest/locate.js');
   let keys: ReturnType<typeof jsonKeyLines> | undefined;
   if (manifestFile !== undefined) {
@@ -102,7 +103,7 @@ async function locateFindings(findings: DiagnoseReport['findings'], manifestFile
     }
   }
   for (const f of findings) {
-    const hit = files.length > 0 ? locateFinding(f, files) : undefined;
+    const hit = files.length > 0 ? locate(f) : undefined;
     if (hit) {
       out[f.id] = { file: fromCwd(join(migrationsDir!, ...hit.name.split('/'))), line: hit.line };
       continue;

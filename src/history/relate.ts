@@ -44,28 +44,36 @@ export function relateFindings(findings: Finding[], unappliedFiles: { name: stri
  * that have no matcher) and when no file matches.
  */
 export function locateFinding(finding: Finding, files: { name: string; sql: string }[]): { name: string; line: number } | undefined {
-  if (!finding.kind.startsWith('missing_') && !finding.kind.endsWith('_differs') && finding.kind !== 'default_privileges_differ'
-    && finding.kind !== 'constraint_not_valid' && finding.kind !== 'index_invalid') return undefined;
-  const m = matcherFor(finding);
-  if (!m) return undefined;
-  const candidates = finding.migration !== undefined ? files.filter((f) => f.name === finding.migration) : files;
-  const texts = candidates.map((f) => ({ name: f.name, raw: f.sql, bare: normalizeSql(f.sql, { blankLiterals: true }), full: normalizeSql(f.sql) }));
-  const strictAt = (sql: string) => {
-    let best: number | undefined;
-    for (const r of m.strict) {
-      const hit = r.exec(sql);
-      if (hit && (best === undefined || hit.index < best)) best = hit.index;
+  return findingLocator(files)(finding);
+}
+
+/** `locateFinding` for many findings over the same files: each file is normalised once. */
+export function findingLocator(files: { name: string; sql: string }[]): (finding: Finding) => { name: string; line: number } | undefined {
+  const texts = files.map((f) => ({ name: f.name, raw: f.sql, bare: normalizeSql(f.sql, { blankLiterals: true }), full: normalizeSql(f.sql) }));
+  type Text = (typeof texts)[number];
+  return (finding) => {
+    if (!finding.kind.startsWith('missing_') && !finding.kind.endsWith('_differs') && finding.kind !== 'default_privileges_differ'
+      && finding.kind !== 'constraint_not_valid' && finding.kind !== 'index_invalid') return undefined;
+    const m = matcherFor(finding);
+    if (!m) return undefined;
+    const candidates = finding.migration !== undefined ? texts.filter((t) => t.name === finding.migration) : texts;
+    const strictAt = (sql: string) => {
+      let best: number | undefined;
+      for (const r of m.strict) {
+        const hit = r.exec(sql);
+        if (hit && (best === undefined || hit.index < best)) best = hit.index;
+      }
+      return best;
+    };
+    const passes: ((t: Text) => number | undefined)[] = [(t) => strictAt(t.bare), (t) => strictAt(t.full), (t) => m.loose?.(t.bare), (t) => m.loose?.(t.full)];
+    for (const pass of passes) {
+      for (const t of candidates) {
+        const at = pass(t);
+        if (at !== undefined) return { name: t.name, line: lineAt(t.raw, statementStart(t.bare, at)) };
+      }
     }
-    return best;
+    return undefined;
   };
-  for (const pick of [(t: (typeof texts)[number]) => strictAt(t.bare), (t: (typeof texts)[number]) => strictAt(t.full),
-    (t: (typeof texts)[number]) => m.loose?.(t.bare), (t: (typeof texts)[number]) => m.loose?.(t.full)]) {
-    for (const t of texts) {
-      const at = pick(t);
-      if (at !== undefined) return { name: t.name, line: lineAt(t.raw, statementStart(t.bare, at)) };
-    }
-  }
-  return undefined;
 }
 
 /** The offset of the CREATE/ALTER/GRANT that starts the statement around `at` (after the previous `;`), else `at`. */
