@@ -323,7 +323,7 @@ describe('the step summary of a real apply', () => {
       expect(steps.length).toBeGreaterThan(0);
       const planned = readFileSync(summary, 'utf8');
       expect(planned).toMatch(new RegExp(`^## 📋 Repair plan: ${steps.length} step\\(s\\)$`, 'm'));
-      expect(planned).toMatch(/^\| Step \| Summary \| Hazards \|$/m);
+      expect(planned).toMatch(/^\| Step \| Summary \| Lock \| Hazards \|$/m);
       const applied = await runCli(['apply', '--url', other.url, '--expected', expected, '--yes'], { GITHUB_STEP_SUMMARY: summary });
       expect(applied.code, applied.stderr).toBe(0);
       const text = readFileSync(summary, 'utf8');
@@ -332,7 +332,7 @@ describe('the step summary of a real apply', () => {
       expect(after).toMatch(/^## ✅ schema-doctor apply: applied and verified$/m);
       expect(after).toMatch(/^Database `.*`, run `\d{8}T\d{6}-[0-9a-f]{6}`\.$/m);
       expect(after).toContain(`Committed: ${steps.map((s) => `\`${s.id}\``).join(', ')}.`);
-      expect(after).toMatch(/^\| Step \| Status \| Summary \| Hazards \|$/m);
+      expect(after).toMatch(/^\| Step \| Status \| Summary \| Lock \| Hazards \|$/m);
       expect(after).toMatch(/\| applied \|/);
       const again = await runCli(['apply', '--url', other.url, '--expected', expected, '--yes'], { GITHUB_STEP_SUMMARY: summary });
       expect(again.code).toBe(0);

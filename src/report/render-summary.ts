@@ -13,10 +13,10 @@ function cell(s: string): string {
 function stepRows(plan: RepairPlan, results?: StepResult[]): string[] {
   if (plan.steps.length === 0) return [];
   const status = new Map((results ?? []).map((r) => [r.id, r.status]));
-  const head = results ? ['Step', 'Status', 'Summary', 'Hazards'] : ['Step', 'Summary', 'Hazards'];
+  const head = results ? ['Step', 'Status', 'Summary', 'Lock', 'Hazards'] : ['Step', 'Summary', 'Lock', 'Hazards'];
   const out = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const s of plan.steps) {
-    const cells = [mdCode(s.id), ...(results ? [mdText(status.get(s.id) ?? 'not_executed')] : []), mdText(s.summary),
+    const cells = [mdCode(s.id), ...(results ? [mdText(status.get(s.id) ?? 'not_executed')] : []), mdText(s.summary), s.lock === 'none' ? '–' : mdText(s.lock),
       s.hazards.length > 0 ? s.hazards.map(mdCode).join(' ') : '–'];
     out.push(`| ${cells.map(cell).join(' | ')} |`);
   }
