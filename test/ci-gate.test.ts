@@ -63,11 +63,13 @@ describe('GITHUB_STEP_SUMMARY', () => {
 
   it('plan appends its steps and hazards; apply --dry-run what it rehearsed and the outcome', async () => {
     const summary = tempFile('summary.md');
-    const plan = await runCli(['plan', '--url', db.url, '--expected', `${root}expected-schema`, '--ignore', MISSING], { GITHUB_STEP_SUMMARY: summary });
+    // The manifest alone, without a policies.json next to it: the duplicates have no policy, so apply refuses.
+    const expected = tempFile('manifest.json', readFileSync(`${root}expected-schema/manifest.json`, 'utf8'));
+    const plan = await runCli(['plan', '--url', db.url, '--expected', expected, '--ignore', MISSING], { GITHUB_STEP_SUMMARY: summary });
     expect([0, 2, 3]).toContain(plan.code);
     let text = readFileSync(summary, 'utf8');
     expect(text).toMatch(/^## (✅ Nothing to repair|📋 Repair plan: \d+ step\(s\))/m);
-    const refused = await runCli(['apply', '--url', db.url, '--expected', `${root}expected-schema`, '--dry-run'], { GITHUB_STEP_SUMMARY: summary });
+    const refused = await runCli(['apply', '--url', db.url, '--expected', expected, '--dry-run'], { GITHUB_STEP_SUMMARY: summary });
     expect(refused.code, refused.stderr).toBe(3);
     text = readFileSync(summary, 'utf8');
     expect(text).toMatch(/^## ❌ schema\\?-doctor apply \\?-\\?-dry\\?-run: refused$/m);
