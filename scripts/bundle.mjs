@@ -34,13 +34,14 @@ const packageRoot = {
   },
 };
 
-// The manifest validator is generated from the JSON Schema at build time (scripts/build-validators.mjs writes it
-// into dist/); src/manifest/read.ts imports it as ./manifest-validator.js, which src/ has only as a declaration.
+// The validators are generated from the JSON Schemas at build time (scripts/build-validators.mjs writes them into
+// dist/); src/ imports them as ./manifest-validator.js and ./config-validator.js, which it has only as declarations.
 await import('./build-validators.mjs');
 const generatedValidator = {
   name: 'generated-manifest-validator',
   setup(b) {
     b.onResolve({ filter: /[\\/]manifest-validator\.js$/ }, () => ({ path: join(root, 'dist', 'manifest', 'manifest-validator.js') }));
+    b.onResolve({ filter: /[\\/]config-validator\.js$/ }, () => ({ path: join(root, 'dist', 'cli', 'config-validator.js') }));
   },
 };
 

@@ -472,6 +472,24 @@ describe('report renderers', () => {
     expect(out).toContain('migration: 0009 weird, name: 100%25.sql');
   });
 
+  it('locations: file= and line= of the finding that has one (escaped), the manifest for the others; the same in sarif', () => {
+    const id = `missing_constraint:${BVS}.book_view_statistics_book_id_view_type_unique`;
+    const locations = { [id]: { file: 'migrations/0007 a, b: c.sql', line: 59 } };
+    const lines = renderGithub(incident, { manifestPath: 'expected-schema/manifest.json', locations }).split('\n');
+    expect(lines[0]).toMatch(/^::error file=migrations\/0007 a%2C b%3A c\.sql,line=59,title=missing_constraint::/);
+    expect(lines[1]).toMatch(/^::error file=expected-schema\/manifest\.json,title=column_default_differs::/);
+    const noLine = renderGithub(incident, { locations: { [id]: { file: 'expected-schema/manifest.json' } } }).split('\n');
+    expect(noLine[0]).toMatch(/^::error file=expected-schema\/manifest\.json,title=missing_constraint::/);
+    expect(renderReport(incident, 'github', { locations })).toBe(renderGithub(incident, { locations }));
+    const sarif = buildSarif(incident, { manifestPath: 'expected-schema/manifest.json', locations });
+    expect(sarif.runs[0]!.results[0]!.locations[0]).toMatchObject({
+      physicalLocation: { artifactLocation: { uri: 'migrations/0007 a, b: c.sql' }, region: { startLine: 59 } },
+    });
+    expect(sarif.runs[0]!.results[1]!.locations[0]).toMatchObject({
+      physicalLocation: { artifactLocation: { uri: 'expected-schema/manifest.json' }, region: { startLine: 1 } },
+    });
+  });
+
   it('sarif locations: a logical location always, the manifest file when known', () => {
     const without = buildSarif(incident);
     expect(without.runs[0]!.results[0]!.locations[0]).toEqual({

@@ -18,6 +18,8 @@ import { buildPlan, fingerprintOf, type PlanFlags } from './build-plan.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import { parseDuration } from './duration.js';
 import type { Io } from './main.js';
+import { appendStepSummary } from './step-summary.js';
+import { renderApplySummary } from '../report/render-summary.js';
 
 export interface ApplyFlags extends ConnectionFlags, AnalyseFlags, PlanFlags {
   policies?: string;
@@ -29,6 +31,16 @@ export interface ApplyFlags extends ConnectionFlags, AnalyseFlags, PlanFlags {
   lockTimeout?: string;
   statementTimeout?: string;
   probeTimeout?: string;
+  summary?: boolean;
+}
+
+/** What the run got to, for the step summary. */
+interface ApplyState {
+  database?: string;
+  plan?: RepairPlan;
+  result?: ExecuteResult;
+  runId?: string;
+  outcome?: string;
 }
 
 class ApplyFailed extends SchemaDoctorError {
@@ -38,6 +50,32 @@ class ApplyFailed extends SchemaDoctorError {
 }
 
 export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: string) => Promise<boolean> = ttyConfirm(io)): Promise<number> {
+  const state: ApplyState = {};
+  try {
+    const code = await applyRun(flags, io, confirm, state);
+    summarise(io, flags, state);
+    return code;
+  } catch (err) {
+    // Only once connected: before that, nothing about the database is known and the error says it all.
+    if (state.database !== undefined) summarise(io, flags, state, err);
+    throw err;
+  }
+}
+
+function summarise(io: Io, flags: ApplyFlags, state: ApplyState, err?: unknown): void {
+  appendStepSummary(io, flags, () => {
+    const e = err instanceof SchemaDoctorError ? { code: err.code, message: err.message }
+      : err !== undefined ? { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } : undefined;
+    const outcome = e ? (err instanceof SchemaDoctorError && err.exitCode === ExitCode.GUARD_REFUSED ? 'refused' : 'failed') : state.outcome ?? 'done';
+    const r = state.result;
+    const committed = !r || flags.dryRun ? [] : r.committed ? r.results.filter((x) => x.status === 'applied').map((x) => x.id) : r.committedBeforeFailure;
+    return renderApplySummary(state.plan, r?.results, {
+      database: state.database ?? '', dryRun: !!flags.dryRun, outcome, ...(e && { error: e }), ...(state.runId && { runId: state.runId }), committed,
+    });
+  });
+}
+
+async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promise<boolean>, state: ApplyState): Promise<number> {
   const lockTimeoutMs = parseDuration(flags.lockTimeout ?? '5s', '--lock-timeout');
   const statementTimeoutMs = parseDuration(flags.statementTimeout ?? '5min', '--statement-timeout');
   const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
@@ -48,6 +86,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
   const loaded = await loadExpectedFor(flags, io.env);
   const { policies } = loadPolicies(flags.policies, join(loaded.expected.configDir, 'policies.json'));
   const { client, connection } = await connect(connectionInput(flags, io));
+  state.database = connection.display;
   let release: (() => Promise<void>) | undefined;
   try {
     await requirePrimary(client);
@@ -55,6 +94,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
     const a = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);
     if (flags.plan !== undefined) checkFreshPlan(flags.plan, fingerprintOf(a.actual));
     let plan = await buildPlan(client, a.findings, a.expectedModel, a.actual, policies, flags);
+    state.plan = plan;
 
     if (plan.refused.length > 0 && !flags.onlySafe) {
       io.stderr.write(renderPlanText({ ...plan, steps: [] }));
@@ -73,14 +113,20 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
         'Put the application in degraded mode, then pass --degraded (or set DEGRADED_MODE=1, or SCHEMA_DOCTOR_DEGRADED_CHECK to a command that exits 0). --only-safe applies the other steps.');
     }
     io.stdout.write(renderPlanText(plan));
-    if (plan.steps.length === 0) return ExitCode.OK;
+    state.plan = plan;
+    if (plan.steps.length === 0) {
+      state.outcome = 'nothing to do';
+      return ExitCode.OK;
+    }
     if (!dryRun && !flags.yes && !(await confirm(`Apply ${plan.steps.length} step(s) to ${connection.display}? [y/N] `))) {
       io.stderr.write('Nothing was changed.\n');
+      state.outcome = 'declined';
       return ExitCode.GUARD_REFUSED;
     }
 
     const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
     const started = new Date();
+    state.runId = runId;
     let remaining: string[] = [];
     const result = await executePlan(client, plan, {
       runId, lockTimeoutMs, statementTimeoutMs, dryRun,
@@ -91,6 +137,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
         remaining = diffSchemas(a.expectedModel, after).filter((f) => !isBookkeeping(f, after)).filter((f) => a.findings.some((x) => x.id === f.id)).map((f) => f.id);
       },
     });
+    state.result = result;
     printResults(io, result, dryRun);
     if (dryRun) {
       if (result.failed?.blockedByData) {
@@ -107,6 +154,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
         : `Rehearsal: ${left.length} finding(s) would remain: ${left.join(', ')}. Rolled back: nothing was changed.\n`);
       const stillNeeded = plan.steps.filter((s) => s.needsDegraded);
       if (stillNeeded.length > 0 && !degraded.confirmed) io.stdout.write(`The real run needs degraded mode for steps ${stillNeeded.map((s) => s.id).join(', ')}.\n`);
+      state.outcome = 'rehearsed';
       return ExitCode.OK;
     }
     if (result.failed) {
@@ -135,6 +183,7 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
       throw new ApplyFailed(`Applied, but verification found ${left.length} finding(s) still present: ${left.map((f) => f.id).join(', ')}.`, 'Run diagnose to see them; the run is recorded in schema_doctor.runs.');
     }
     io.stdout.write(`Applied and verified (run ${runId}).\n`);
+    state.outcome = 'applied and verified';
     return ExitCode.OK;
   } finally {
     await release?.();

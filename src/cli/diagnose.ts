@@ -6,9 +6,12 @@ import { connect } from '../db/connect.js';
 import { analyse, loadExpectedFor } from './analyse.js';
 import { colourOn } from './spinner.js';
 import type { DiagnoseReport, MigrationStatus } from '../report/report.js';
-import { FORMATS } from '../report/render.js';
+import { FORMATS, type Locations } from '../report/render.js';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { isDrift, strictSeverities } from '../diff/findings.js';
 import { PACKAGE_VERSION } from '../package-root.js';
+import { appendStepSummary } from './step-summary.js';
 
 export interface DiagnoseFlags extends ConnectionFlags {
   expected?: string;
@@ -19,6 +22,8 @@ export interface DiagnoseFlags extends ConnectionFlags {
   probeTimeout?: string;
   probes?: boolean;
   strict?: boolean;
+  /** `--no-summary`: do not append to $GITHUB_STEP_SUMMARY. */
+  summary?: boolean;
 }
 
 /** When diagnose exits 2: `info` is `drift` plus info findings (a pinned extension version, a stricter database). */
@@ -55,11 +60,58 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
     const report = buildReport(findings, ignored, connection.display, expected.description, migrations, failOn);
     const { renderReport } = await import('../report/render.js');
     const style = format === 'table' && colourOn(io) ? await chalkStyle() : undefined;
-    io.stdout.write(renderReport(report, format as (typeof FORMATS)[number], { ...(style && { style }), ...(expected.manifestPath && { manifestPath: expected.manifestPath }) }));
+    const manifestPath = expected.manifestPath && fromCwd(expected.manifestPath);
+    const locations = format === 'github' || format === 'sarif' ? await locateFindings(findings, expected.manifestPath, flags.migrations) : undefined;
+    io.stdout.write(renderReport(report, format as (typeof FORMATS)[number], { ...(style && { style }), ...(manifestPath && { manifestPath }), ...(locations && { locations }) }));
+    appendStepSummary(io, flags, () => renderReport(report, 'markdown'));
     return report.failed ? ExitCode.DRIFT : ExitCode.OK;
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** A path as annotations want it: relative to the working directory, with `/`. */
+function fromCwd(path: string): string {
+  return relative(process.cwd(), resolve(path)).split(sep).join('/');
+}
+
+/**
+ * Where each finding can be acted on: with --migrations, the migration file and line that creates the object
+ * (the unapplied one the finding names, else the first SQL file with a creating statement); otherwise, or when
+ * none does, the line of the object in the JSON manifest. Findings with neither are left out.
+ */
+async function locateFindings(findings: DiagnoseReport['findings'], manifestFile: string | undefined, migrationsDir: string | undefined): Promise<Locations> {
+  const out: Locations = {};
+  const files: { name: string; sql: string }[] = [];
+  if (migrationsDir !== undefined) {
+    const { listMigrationDir } = await import('../history/files.js');
+    const dir = await listMigrationDir(migrationsDir);
+    for (const name of [...dir.files, ...dir.prismaFiles].filter((n) => n.endsWith('.sql'))) {
+      const sql = await dir.read(name);
+      if (sql !== undefined) files.push({ name, sql });
+    }
+  }
+  const { findingLocator } = await import('../history/relate.js');
+  const locate = findingLocator(files);
+  const { jsonKeyLines, locateInManifest } = await import('../manifest/locate.js');
+  let keys: ReturnType<typeof jsonKeyLines> | undefined;
+  if (manifestFile !== undefined) {
+    try {
+      keys = jsonKeyLines(readFileSync(manifestFile, 'utf8'));
+    } catch {
+      keys = undefined; // it was read a moment ago; without it, annotations go on the file as before
+    }
+  }
+  for (const f of findings) {
+    const hit = files.length > 0 ? locate(f) : undefined;
+    if (hit) {
+      out[f.id] = { file: fromCwd(join(migrationsDir!, ...hit.name.split('/'))), line: hit.line };
+      continue;
+    }
+    const line = keys && locateInManifest(f, keys);
+    if (line !== undefined && manifestFile !== undefined) out[f.id] = { file: fromCwd(manifestFile), line };
+  }
+  return out;
 }
 
 export function buildReport(

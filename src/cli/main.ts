@@ -20,7 +20,8 @@ function connectionOptions(cmd: Command): Command {
   return cmd
     .option('--url <url>', 'PostgreSQL connection URL (else DATABASE_URL, else PG* variables and ~/.pgpass)')
     .option('--connect-timeout <seconds>', 'seconds to wait for a connection', '10')
-    .option('--schema <name>', 'only this schema (repeatable, globs allowed)', collect);
+    .option('--schema <name>', 'only this schema (repeatable, globs allowed)', collect)
+    .option('--config <file>', `defaults for these options (default: ./schema-doctor.config.json when it exists)`);
 }
 
 export function buildProgram(io: Io, done: (exitCode: number) => void): Command {
@@ -28,7 +29,14 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .description('Find and repair schema drift in PostgreSQL.')
     .version(PACKAGE_VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(redact(s)) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(redact(s)) })
+    // Defaults from the config file, for every option the command line did not give (docs/config.md).
+    .hook('preAction', async (_program, command) => {
+      if (!command.options.some((o) => o.attributeName() === 'config')) return;
+      const { applyConfig, loadConfig } = await import('./config.js');
+      const config = loadConfig(command.opts().config as string | undefined, process.cwd());
+      if (config) applyConfig(command, config, io.env);
+    });
 
   connectionOptions(
     program
@@ -58,6 +66,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
     .option('--no-probes', 'do not look at table data')
     .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
+    .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
     .action(async (opts) => {
       const { diagnoseCommand } = await import('./diagnose.js');
       done(await diagnoseCommand(opts, io));
@@ -75,7 +84,8 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       .option('--statement-timeout <duration>', 'statement_timeout of every step', '5min')
       .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
       .option('--online-threshold <bytes>', 'tables at least this large get the online strategy', String(16 * 1024 * 1024))
-      .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)');
+      .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
+      .option('--no-summary', 'do not append a Markdown summary to $GITHUB_STEP_SUMMARY');
 
   planOptions(program.command('plan').description('print the repair plan: ordered steps with their SQL, hazards, locks and the findings they repair'))
     .option('--out <file.sql>', 'write the plan as an idempotent psql script')

@@ -10,6 +10,8 @@ import { buildPlan, type PlanFlags } from './build-plan.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import { parseDuration } from './duration.js';
 import type { Io } from './main.js';
+import { appendStepSummary } from './step-summary.js';
+import { renderPlanSummary } from '../report/render-summary.js';
 
 export interface PlanCommandFlags extends ConnectionFlags, AnalyseFlags, PlanFlags {
   policies?: string;
@@ -18,6 +20,7 @@ export interface PlanCommandFlags extends ConnectionFlags, AnalyseFlags, PlanFla
   lockTimeout?: string;
   statementTimeout?: string;
   probeTimeout?: string;
+  summary?: boolean;
 }
 
 export async function planCommand(flags: PlanCommandFlags, io: Io): Promise<number> {
@@ -44,6 +47,7 @@ export async function planCommand(flags: PlanCommandFlags, io: Io): Promise<numb
     if (flags.format === 'json') io.stdout.write(JSON.stringify(plan, null, 2) + '\n');
     else if (flags.format === 'sql') io.stdout.write(sql);
     else io.stdout.write(renderPlanText(plan));
+    appendStepSummary(io, flags, () => renderPlanSummary(plan, connection.display));
     return plan.refused.length > 0 ? ExitCode.GUARD_REFUSED : plan.steps.length > 0 ? ExitCode.DRIFT : ExitCode.OK;
   } finally {
     await client.end().catch(() => undefined);

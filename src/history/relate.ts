@@ -19,7 +19,8 @@ const DIFFS = new Set(['constraint_differs', 'column_nullability_differs', 'colu
 
 interface Matcher {
   strict: RegExp[];
-  loose?: (sql: string) => boolean;
+  /** The offset of a looser match in normalised SQL, or undefined. */
+  loose?: (sql: string) => number | undefined;
 }
 
 export function relateFindings(findings: Finding[], unappliedFiles: { name: string; sql: string }[]): void {
@@ -30,16 +31,71 @@ export function relateFindings(findings: Finding[], unappliedFiles: { name: stri
     const m = matcherFor(finding);
     if (!m) continue;
     const hit =
-      files.find((f) => m.strict.some((re) => re.test(f.sql))) ?? (m.loose && files.find((f) => m.loose!(f.sql)));
+      files.find((f) => m.strict.some((re) => re.test(f.sql))) ?? (m.loose && files.find((f) => m.loose!(f.sql) !== undefined));
     if (hit) finding.migration = hit.name;
   }
+}
+
+/**
+ * Where in the migration files the object of a finding is created: the file (`finding.migration` when it is set,
+ * else the first file, in the order given, with a creating statement, else the first with a looser match) and the
+ * 1-based line where the CREATE/ALTER statement that names it starts. Names inside string literals do not count
+ * unless nothing else matches. Undefined for findings that no statement creates (extra objects, types of change
+ * that have no matcher) and when no file matches.
+ */
+export function locateFinding(finding: Finding, files: { name: string; sql: string }[]): { name: string; line: number } | undefined {
+  return findingLocator(files)(finding);
+}
+
+/** `locateFinding` for many findings over the same files: each file is normalised once. */
+export function findingLocator(files: { name: string; sql: string }[]): (finding: Finding) => { name: string; line: number } | undefined {
+  const texts = files.map((f) => ({ name: f.name, raw: f.sql, bare: normalizeSql(f.sql, { blankLiterals: true }), full: normalizeSql(f.sql) }));
+  type Text = (typeof texts)[number];
+  return (finding) => {
+    if (!finding.kind.startsWith('missing_') && !finding.kind.endsWith('_differs') && finding.kind !== 'default_privileges_differ'
+      && finding.kind !== 'constraint_not_valid' && finding.kind !== 'index_invalid') return undefined;
+    const m = matcherFor(finding);
+    if (!m) return undefined;
+    const candidates = finding.migration !== undefined ? texts.filter((t) => t.name === finding.migration) : texts;
+    const strictAt = (sql: string) => {
+      let best: number | undefined;
+      for (const r of m.strict) {
+        const hit = r.exec(sql);
+        if (hit && (best === undefined || hit.index < best)) best = hit.index;
+      }
+      return best;
+    };
+    const passes: ((t: Text) => number | undefined)[] = [(t) => strictAt(t.bare), (t) => strictAt(t.full), (t) => m.loose?.(t.bare), (t) => m.loose?.(t.full)];
+    for (const pass of passes) {
+      for (const t of candidates) {
+        const at = pass(t);
+        if (at !== undefined) return { name: t.name, line: lineAt(t.raw, statementStart(t.bare, at)) };
+      }
+    }
+    return undefined;
+  };
+}
+
+/** The offset of the CREATE/ALTER/GRANT that starts the statement around `at` (after the previous `;`), else `at`. */
+function statementStart(sql: string, at: number): number {
+  const from = sql.lastIndexOf(';', at - 1) + 1;
+  const head = sql.slice(from, at);
+  let start: number | undefined;
+  for (const hit of head.matchAll(/(?<![a-z0-9_$])(?:create|alter|grant|comment)\s/g)) start = from + hit.index;
+  return /^(?:create|alter|grant|comment)\s/.test(sql.slice(at)) ? at : start ?? at;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
 }
 
 const re = (...alternatives: string[]) => alternatives.map((s) => new RegExp(s));
 const renameTo = (name: string) => `${B}rename\\s+to\\s+${ident(name)}`;
 const anywhere = (name: string) => {
   const r = new RegExp(ident(name));
-  return (sql: string) => r.test(sql);
+  return (sql: string) => r.exec(sql)?.index;
 };
 
 function matcherFor(f: Finding): Matcher | undefined {
@@ -135,7 +191,7 @@ function columnMatcher(f: Finding, owner: string[], column: string, alterTable: 
   if (!action) return undefined;
   const mentionsTable = new RegExp(ident(owner[1]!));
   const loose = new RegExp(action === add ? add : `${action}|${add}`);
-  return { strict: re(alterTable + action), loose: (sql) => mentionsTable.test(sql) && loose.test(sql) };
+  return { strict: re(alterTable + action), loose: (sql) => (mentionsTable.test(sql) ? loose.exec(sql)?.index : undefined) };
 }
 
 /**
@@ -149,7 +205,15 @@ function privilegeMatcher(f: Finding): Matcher | undefined {
   const grantee = f.id.slice(`${f.kind}:${f.object}:`.length);
   if (grantee === '' || grantee === OWNER_TOKEN) return undefined;
   const toGrantee = new RegExp(grantee === 'PUBLIC' ? `${B}public(?![a-z0-9_$])` : ident(grantee));
-  const statements = (sql: string) => sql.split(';');
+  /** The offset of the first statement (split at `;`) that passes `test`. */
+  const firstStatement = (sql: string, test: (st: string) => boolean) => {
+    let offset = 0;
+    for (const st of sql.split(';')) {
+      if (test(st)) return offset + (/^\s*/.exec(st)?.[0].length ?? 0);
+      offset += st.length + 1;
+    }
+    return undefined;
+  };
   if (f.kind === 'default_privileges_differ') {
     const [role, schema, objects] = f.object.split(' / ');
     if (role === undefined || schema === undefined || objects === undefined) return undefined;
@@ -166,7 +230,7 @@ function privilegeMatcher(f: Finding): Matcher | undefined {
       if (roleName === undefined || roleName === DATABASE_OWNER_ROLE) return !forRole.test(head) || new RegExp(ident(DATABASE_OWNER_ROLE)).test(head);
       return forRole.test(head) && new RegExp(ident(roleName)).test(head);
     };
-    return { strict: [], loose: (sql) => statements(sql).some(test) };
+    return { strict: [], loose: (sql) => firstStatement(sql, test) };
   }
   const parts = splitDisplayName(f.object);
   if (parts.length === 0) return undefined;
@@ -177,7 +241,7 @@ function privilegeMatcher(f: Finding): Matcher | undefined {
     const m = grant.exec(st);
     return !!m && onObject(m[1]!, m[2]!) && toGrantee.test(m[3]!);
   };
-  return { strict: [], loose: (sql) => statements(sql).some(test) };
+  return { strict: [], loose: (sql) => firstStatement(sql, test) };
 }
 
 /** Whether a GRANT's privileges and ON part name the finding's object (or all objects of its kind in its schema). */

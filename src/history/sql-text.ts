@@ -4,25 +4,42 @@
  * and keywords compare as PostgreSQL folds them) and searched with regular expressions.
  */
 
-/** Comments removed; lower-cased outside "…" and '…' (E'…' escapes honoured). */
-export function normalizeSql(sql: string): string {
+/** Blanks a span of text, keeping its line breaks, so that offsets (and so line numbers) stay where they were. */
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** Lower-cases without changing the length (a character whose lower case is longer stays as it is). */
+function lower(s: string): string {
+  const l = s.toLowerCase();
+  return l.length === s.length ? l : s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/**
+ * Comments blanked; lower-cased outside "…" and '…' (E'…' escapes honoured). The result has the length and the
+ * line breaks of the input, so an offset in it is an offset in the file. With `blankLiterals`, the contents of
+ * string literals are blanked too (a name in a message is not a statement).
+ */
+export function normalizeSql(sql: string, options: { blankLiterals?: boolean } = {}): string {
   const out: string[] = [];
   let i = 0;
   const n = sql.length;
   let plain = 0; // start of the pending run to lower-case
   const flush = (end: number) => {
-    if (end > plain) out.push(sql.slice(plain, end).toLowerCase());
+    if (end > plain) out.push(lower(sql.slice(plain, end)));
   };
   while (i < n) {
     const c = sql[i]!;
     if (c === '-' && sql[i + 1] === '-') {
       flush(i);
       const e = sql.indexOf('\n', i);
-      i = e < 0 ? n : e;
-      out.push(' ');
+      const end = e < 0 ? n : e;
+      out.push(blank(sql.slice(i, end)));
+      i = end;
       plain = i;
     } else if (c === '/' && sql[i + 1] === '*') {
       flush(i);
+      const start = i;
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
@@ -30,7 +47,7 @@ export function normalizeSql(sql: string): string {
         else if (sql.startsWith('*/', i)) (depth--, (i += 2));
         else i++;
       }
-      out.push(' ');
+      out.push(blank(sql.slice(start, i)));
       plain = i;
     } else if (c === "'" || c === '"') {
       flush(i);
@@ -43,7 +60,9 @@ export function normalizeSql(sql: string): string {
           else break;
         } else j++;
       }
-      out.push(sql.slice(i, j + 1));
+      const text = sql.slice(i, j + 1);
+      const closed = j < n;
+      out.push(options.blankLiterals && c === "'" ? `'${blank(text.slice(1, closed ? -1 : undefined))}${closed ? "'" : ''}` : text);
       i = j + 1;
       plain = i;
     } else {

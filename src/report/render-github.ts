@@ -1,6 +1,7 @@
 /**
  * `diagnose --format github`: GitHub Actions workflow commands, so that findings show as annotations on the run
- * (and on the manifest file in a pull request when `manifestPath` is given). One `::error`, `::warning` or (for an
+ * (and on the manifest file in a pull request when `manifestPath` is given; at the migration file and line that
+ * creates the object, or at its line in the manifest, when `locations` has one). One `::error`, `::warning` or (for an
  * info finding) `::notice` line per finding, one `::warning` per migration file that is not applied, has no file or a changed checksum, then a
  * `::notice` with the summary.
  *
@@ -15,6 +16,8 @@ import { describeBlocker, describeMigration, migrationProblems, printable, summa
 export interface GithubOptions {
   /** Repository-relative path of the expected-schema manifest, for `file=`. */
   manifestPath?: string;
+  /** Per finding id: `file=` and `line=` (the migration that creates the object, or its line in the manifest). */
+  locations?: Record<string, { file: string; line?: number }>;
 }
 
 /** Escapes a workflow command's message. */
@@ -46,9 +49,11 @@ function message(f: Finding, report: DiagnoseReport): string {
 }
 
 export function renderGithub(report: DiagnoseReport, options: GithubOptions = {}): string {
-  const lines = report.findings.map((f) =>
-    command(f.severity === 'info' ? 'notice' : f.severity, [['file', options.manifestPath], ['title', f.kind]], message(f, report)),
-  );
+  const lines = report.findings.map((f) => {
+    const at = options.locations?.[f.id];
+    const where: [string, string | undefined][] = at ? [['file', at.file], ['line', at.line?.toString()]] : [['file', options.manifestPath]];
+    return command(f.severity === 'info' ? 'notice' : f.severity, [...where, ['title', f.kind]], message(f, report));
+  });
   for (const p of report.migrations ? migrationProblems(report.migrations) : []) {
     lines.push(command('warning', [['title', `migration ${p.status}`]], printable(p.text)));
   }

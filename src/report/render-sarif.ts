@@ -5,7 +5,8 @@
  *
  * Locations: a logical location (the object's qualified name, kind = object type) always; with `manifestPath`, also a
  * physical location on the manifest file. GitHub shows a result only with a physical location and a
- * `region.startLine`; the manifest has no line per object yet, so the region is line 1.
+ * `region.startLine`: with `locations`, the migration file and line that creates the object or its line in the
+ * manifest; otherwise line 1 of the manifest.
  */
 import type { Finding, FindingKind } from '../diff/finding.js';
 import type { DiagnoseReport } from './report.js';
@@ -97,6 +98,8 @@ export const KIND_DESCRIPTIONS: Record<FindingKind, string> = {
 export interface SarifOptions {
   /** Repository-relative path of the expected-schema manifest, for a physical location. */
   manifestPath?: string;
+  /** Per finding id: the file and line of the physical location (instead of the manifest's line 1). */
+  locations?: Record<string, { file: string; line?: number }>;
 }
 
 function messageText(f: Finding, report: DiagnoseReport): string {
@@ -119,9 +122,11 @@ export function buildSarif(report: DiagnoseReport, options: SarifOptions = {}) {
     message: { text: messageText(f, report) },
     locations: [
       {
-        ...(options.manifestPath !== undefined
-          ? { physicalLocation: { artifactLocation: { uri: options.manifestPath }, region: { startLine: 1 } } }
-          : {}),
+        ...(options.locations?.[f.id] !== undefined
+          ? { physicalLocation: { artifactLocation: { uri: options.locations[f.id]!.file }, region: { startLine: options.locations[f.id]!.line ?? 1 } } }
+          : options.manifestPath !== undefined
+            ? { physicalLocation: { artifactLocation: { uri: options.manifestPath }, region: { startLine: 1 } } }
+            : {}),
         logicalLocations: [{ fullyQualifiedName: f.object, kind: f.objectType }],
       },
     ],

@@ -22,7 +22,12 @@ export interface RenderOptions {
   style?: Style;
   /** Repository-relative path of the expected-schema manifest: `file=` in `github`, a physical location in `sarif`. */
   manifestPath?: string;
+  /** Per finding id, where a reviewer can act on it (a migration file or the manifest, and a line). */
+  locations?: Locations;
 }
+
+/** Finding id → file (relative to the working directory) and 1-based line. */
+export type Locations = Record<string, { file: string; line?: number }>;
 
 export function renderReport(report: DiagnoseReport, format: Format, options: RenderOptions = {}): string {
   switch (format) {
@@ -33,10 +38,10 @@ export function renderReport(report: DiagnoseReport, format: Format, options: Re
     case 'markdown':
       return renderMarkdown(report);
     case 'github':
-      return renderGithub(report, { manifestPath: options.manifestPath });
+      return renderGithub(report, { manifestPath: options.manifestPath, locations: options.locations });
     case 'junit':
       return renderJunit(report);
     case 'sarif':
-      return renderSarif(report, { manifestPath: options.manifestPath });
+      return renderSarif(report, { manifestPath: options.manifestPath, locations: options.locations });
   }
 }
