@@ -95,6 +95,14 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       done(await applyCommand(opts, io));
     });
 
+  connectionOptions(program.command('history').description('the runs apply and restore recorded in schema_doctor.runs, or one run\'s steps and results'))
+    .option('--run <id>', 'show this run: its steps, their results and what it archived')
+    .option('--format <format>', 'table | json', 'table')
+    .action(async (opts) => {
+      const { historyCommand } = await import('./history.js');
+      done(await historyCommand(opts, io));
+    });
+
   program
     .command('demo')
     .description('start an embedded PostgreSQL with the sample app as production had it, and diagnose it')
