@@ -45,7 +45,8 @@ export async function captureTables(client: pg.Client, tables: string[]): Promis
                                                    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) END AS pk
        FROM pg_catalog.pg_constraint c WHERE c.conrelid = $1::oid ORDER BY 1`, [oid])).rows;
     const indexes = (await client.query<{ name: string }>(
-      `SELECT i.indexrelid::regclass::text AS name FROM pg_catalog.pg_index i
+      `SELECT format('%I.%I', n.nspname, x.relname) AS name FROM pg_catalog.pg_index i
+       JOIN pg_catalog.pg_class x ON x.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = x.relnamespace
        WHERE i.indrelid = $1::oid AND i.indisunique
          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
        ORDER BY 1`, [oid])).rows;

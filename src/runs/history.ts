@@ -13,6 +13,7 @@ export interface RunRecord {
   rows_affected: number | null;
   rows_archived: number;
   detail: string | null;
+  plan_hash?: string;
   tables?: string[] | null;
   before_state?: Record<string, { rows: number; pk: string[]; columns: { name: string; type: string; notNull: boolean; default: string | null }[] }> | null;
   added_objects?: { kind: 'constraint' | 'index' | 'not_null'; table: string; name: string; type?: string }[] | null;
