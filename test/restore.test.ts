@@ -207,3 +207,31 @@ describe('restore: orphans, NULLs, prune', () => {
     expect(t).toEqual(when === 'applied' ? { back: false, legacy: null } : { back: true, legacy: 'numeric(6,2) 1.5' });
   }));
 });
+
+describe('restore: the pure core', async () => {
+  const { archivedTableName, kindOf, laterRunsInTheWay, splitQualified } = await import('../src/runs/restore.js');
+  it('reads the archive reasons that data.ts and prune-steps.ts write, and table names as finding ids quote them', () => {
+    expect(kindOf('duplicate on (book_id, view_type): merged into one row (keep first)')).toEqual({ kind: 'dedupe', key: ['book_id', 'view_type'] });
+    expect(kindOf('orphan on (a, b) → public.p: set-null')).toEqual({ kind: 'orphan-set-null', columns: ['a', 'b'] });
+    expect(kindOf('orphan on (a) → public.p: delete')).toEqual({ kind: 'orphan-delete' });
+    expect(kindOf('NULL email filled by policy')).toEqual({ kind: 'nulls', column: 'email' });
+    expect(kindOf('pruned column legacy')).toEqual({ kind: 'pruned-column', column: 'legacy' });
+    expect(kindOf('something else')).toBeUndefined();
+    expect(splitQualified('public.t')).toEqual(['public', 't']);
+    expect(splitQualified('"My ""S"".x"."T.b"')).toEqual(['My "S".x', 'T.b']);
+    expect(archivedTableName('tmp_import', '20261122T005438-6e2c3c')).toBe('tmp_import__20261122T005438_6e2c3c');
+    expect(archivedTableName('x'.repeat(60), 'r-1')).toHaveLength(63);
+  });
+  it('a later run is in the way when it committed a step on one of the tables and is not undone', () => {
+    const run = (id: string, at: string, extra: object = {}) => ({
+      run_id: id, started_at: at, finished_at: null, operator: 'o', host: 'h', outcome: 'applied', dry_run: false,
+      steps: [{ id: '001', summary: 's', status: 'applied' }], rows_affected: 0, rows_archived: 0, detail: null, tables: ['public.t'], ...extra,
+    });
+    const a = run('a', '2026-01-01T00:00:00+00:00');
+    const all = [a, run('b', '2026-01-02T00:00:00+00:00'), run('c', '2026-01-03T00:00:00+00:00', { tables: ['public.u'] }),
+      run('d', '2026-01-04T00:00:00+00:00', { restored_by: 'e' }), run('e', '2026-01-05T00:00:00+00:00', { restores: 'd' }),
+      run('f', '2026-01-06T00:00:00+00:00', { steps: [{ id: '001', summary: 's', status: 'rolled_back' }] }),
+      run('g', '2025-12-31T00:00:00+00:00')];
+    expect(laterRunsInTheWay(a, all, ['public.t']).map((r) => r.run_id)).toEqual(['b']);
+  });
+});

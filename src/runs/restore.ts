@@ -163,7 +163,8 @@ export function planRestore({ run, archive, columnsNow }: RestoreInput): Restore
 
 /** Pure: the later runs that touched one of these tables and are not undone (restore must not overwrite their work). */
 export function laterRunsInTheWay(run: RunRecord, all: RunRecord[], tables: string[]): RunRecord[] {
-  return all.filter((r) => r.run_id !== run.run_id && !r.dry_run && !r.restored_by && !r.restores
+  // A run none of whose steps was applied (rolled back) changed nothing.
+  return all.filter((r) => r.run_id !== run.run_id && !r.dry_run && !r.restored_by && !r.restores && (r.steps ?? []).some((s) => s.status === 'applied')
     && (Date.parse(r.started_at) > Date.parse(run.started_at) || (r.started_at === run.started_at && r.run_id > run.run_id))
     && (r.tables == null || r.tables.some((t) => tables.includes(t))));
 }
