@@ -199,7 +199,17 @@ describe('restore: orphans, NULLs, prune', () => {
     `${EXPECTED.replace('id int PRIMARY KEY, name', 'id int PRIMARY KEY, legacy numeric(6,2) DEFAULT 1.5, name')}${CLEAN}
      UPDATE parent SET legacy = NULL WHERE id = 2;
      CREATE TABLE tmp_import (k serial PRIMARY KEY, v text UNIQUE);
-     INSERT INTO tmp_import (v) VALUES ('one'), ('two');`, {}, ['--prune'], async (db, when) => {
+     INSERT INTO tmp_import (v) VALUES ('one'), ('two');
+     CREATE INDEX parent_name_idx ON parent (name);
+     ALTER TABLE child ADD CONSTRAINT child_label_check CHECK (label <> '');
+     CREATE TYPE mood AS ENUM ('happy', 'sad');
+     CREATE FUNCTION twice(i int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT i * 2';
+     CREATE VIEW parent_names AS SELECT id, name FROM parent;`, {}, ['--prune'], async (db, when) => {
+    const [o] = await db.sql(`SELECT to_regclass('public.parent_name_idx') IS NOT NULL AS idx, to_regclass('public.parent_names') IS NOT NULL AS view,
+      to_regtype('public.mood') IS NOT NULL AS enum, to_regprocedure('public.twice(int)') IS NOT NULL AS fn,
+      EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'child_label_check') AS "check"`);
+    const back = when === 'restored';
+    expect(o).toEqual({ idx: back, view: back, enum: back, fn: back, check: back });
     const [t] = await db.sql(`SELECT to_regclass('public.tmp_import') IS NOT NULL AS back,
       (SELECT format_type(atttypid, atttypmod) || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '-') FROM pg_attribute a
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum

@@ -6,7 +6,7 @@ import { connect } from '../db/connect.js';
 import { acquireApplyLock, degradedMode, GuardRefusal, requirePrimary } from '../apply/guards.js';
 import { BOOKKEEPING_DDL, RUNS_UPGRADE_DDL } from '../plan/bookkeeping-ddl.js';
 import { hasRuns, readArchiveGroups, readRuns, type RunRecord } from '../runs/history.js';
-import { archivedTableName, laterRunsInTheWay, planRestore, prunedTables, RestoreUnsupported, splitQualified, type RestoreAction } from '../runs/restore.js';
+import { archivedTableName, laterRunsInTheWay, planRestore, prunedTables, type DroppedObject, RestoreUnsupported, splitQualified, type RestoreAction } from '../runs/restore.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import { parseDuration } from './duration.js';
 import { unknownRun } from './history.js';
@@ -57,8 +57,10 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
 
     const archive = await readArchiveGroups(client, run.run_id);
     const pruned = prunedTables(run);
-    if (archive.length === 0 && pruned.length === 0) {
-      throw new UsageError('NOTHING_TO_RESTORE', `Run ${run.run_id} archived no rows and moved no table: there is nothing to put back.`, 'Its other changes (added constraints, indexes, columns) are undone by hand; docs/restore.md has the recipes.');
+    const dropped = (await client.query<DroppedObject>(
+      `SELECT object_type, object, definition FROM schema_doctor.dropped_objects WHERE run_id = $1 ORDER BY dropped_at`, [run.run_id]).catch(() => ({ rows: [] as DroppedObject[] }))).rows;
+    if (archive.length === 0 && pruned.length === 0 && dropped.length === 0) {
+      throw new UsageError('NOTHING_TO_RESTORE', `Run ${run.run_id} archived no rows, moved no table and dropped no object: there is nothing to put back.`, 'Its other changes (added constraints, indexes, columns) are undone by hand; docs/restore.md has the recipes.');
     }
     const touched = [...new Set([...(run.tables ?? []), ...archive.map((g) => g.table_name), ...pruned])].sort();
     const inTheWay = laterRunsInTheWay(run, all, touched);
@@ -83,7 +85,7 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
     }
     let plan;
     try {
-      plan = planRestore({ run, archive, columnsNow });
+      plan = planRestore({ run, archive, columnsNow, dropped });
     } catch (e) {
       if (e instanceof RestoreUnsupported) throw new UsageError('RESTORE_UNSUPPORTED', `Run ${run.run_id} cannot be restored: ${e.message}.`, 'Restore by hand with the SQL recipes of docs/restore.md.');
       throw e;
@@ -133,8 +135,9 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
       throw new RestoreFailed(`${dryRun ? 'Rehearsal: ' : ''}restore of run ${run.run_id} failed${failed ? ` at step ${failed.id} (${failed.summary})` : ''}: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}. Rolled back: nothing was changed.`,
         e.code === '55P03' ? 'Retry when the sessions holding locks are done, or raise --lock-timeout.' : 'Fix the cause (docs/restore.md), then run restore again.');
     }
-    const dropped = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM schema_doctor.dropped_objects WHERE run_id = $1`, [run.run_id]);
-    if (Number(dropped.rows[0]?.n ?? 0) > 0) io.stdout.write(`Run ${run.run_id} also dropped ${dropped.rows[0]!.n} object(s) recorded in schema_doctor.dropped_objects; restore does not re-create them (docs/restore.md#dropped-objects).\n`);
+    if (plan.notRecreated.length > 0) {
+      io.stdout.write(`Not re-created (by hand, docs/restore.md#dropped-objects): ${plan.notRecreated.map((d) => `${d.object_type} ${d.object}`).join(', ')}.\n`);
+    }
     io.stdout.write(`Restored and verified run ${run.run_id} (run ${runId}).\n`);
     return ExitCode.OK;
   } finally {

@@ -18,10 +18,36 @@ export interface RestoreInput {
   archive: ArchiveGroup[];
   /** Columns each table has now (or will have once its pruned table is moved back), without generated ones. */
   columnsNow: Record<string, string[]>;
+  /** What the run recorded in schema_doctor.dropped_objects. */
+  dropped?: DroppedObject[];
+}
+
+export interface DroppedObject {
+  object_type: string;
+  object: string;
+  definition: string;
+}
+
+/** Dependency order of re-creation (docs/restore.md#dropped-objects). Domains are left out: their text does not run. */
+const RECREATE_ORDER = ['schema', 'extension', 'collation', 'enum', 'composite type', 'range type', 'sequence', 'function', 'procedure',
+  'view', 'materialized view', 'constraint', 'index', 'trigger', 'rule', 'policy'];
+
+/** Pure: the statement that re-creates a dropped object from its recorded definition, or undefined (a domain). */
+export function recreateSql(d: DroppedObject): string | undefined {
+  switch (d.object_type) {
+    case 'view': return `CREATE VIEW ${d.object} AS ${d.definition.replace(/;\s*$/, '')};`;
+    case 'materialized view': return `CREATE MATERIALIZED VIEW ${d.object} AS ${d.definition.replace(/;\s*$/, '')};`;
+    case 'enum': return `CREATE TYPE ${d.object} AS ENUM (${d.definition});`;
+    // A sequence a pruned table took along comes back with the table.
+    case 'sequence': return `DO $sd$ BEGIN IF to_regclass(${lit(d.object)}) IS NULL THEN EXECUTE ${lit(`CREATE SEQUENCE ${d.object} ${d.definition}`)}; END IF; END $sd$;`;
+    default: return RECREATE_ORDER.includes(d.object_type) ? `${d.definition.replace(/;\s*$/, '')};` : undefined;
+  }
 }
 
 export interface RestorePlan {
   actions: RestoreAction[];
+  /** Dropped objects restore does not re-create (domains, kinds it does not know). */
+  notRecreated: DroppedObject[];
   /** The tables whose row counts must equal those before the run. */
   tables: string[];
 }
@@ -84,7 +110,7 @@ export function kindOf(reason: string): Kind | undefined {
 
 export class RestoreUnsupported extends Error {}
 
-export function planRestore({ run, archive, columnsNow }: RestoreInput): RestorePlan {
+export function planRestore({ run, archive, columnsNow, dropped = [] }: RestoreInput): RestorePlan {
   const actions: RestoreAction[] = [];
   const add = (table: string, summary: string, sql: string) => actions.push({ id: String(actions.length + 1).padStart(3, '0'), summary, table, sql });
   const tables = new Set<string>();
@@ -158,7 +184,15 @@ export function planRestore({ run, archive, columnsNow }: RestoreInput): Restore
       cols.push(k.column);
     }
   }
-  return { actions, tables: [...tables].sort() };
+  // 4. The other objects the prune dropped, in dependency order, once their tables and columns are back.
+  const notRecreated: DroppedObject[] = [];
+  const rank = (d: DroppedObject) => { const i = RECREATE_ORDER.indexOf(d.object_type); return i < 0 ? RECREATE_ORDER.length : i; };
+  for (const d of [...dropped].sort((a, b) => rank(a) - rank(b))) {
+    const sql = recreateSql(d);
+    if (sql === undefined) notRecreated.push(d);
+    else add(d.object, `re-create ${d.object_type} ${d.object}`, sql);
+  }
+  return { actions, notRecreated, tables: [...tables].sort() };
 }
 
 /** Pure: the later runs that touched one of these tables and are not undone (restore must not overwrite their work). */
