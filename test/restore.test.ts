@@ -245,3 +245,38 @@ describe('restore: the pure core', async () => {
     expect(laterRunsInTheWay(a, all, ['public.t']).map((r) => r.run_id)).toEqual(['b']);
   });
 });
+
+describe('restore: the guards of apply', () => {
+  it('refuses while another apply or restore holds the lock (exit 3), and rolls back on a lock timeout (exit 4)', async () => {
+    const db = await createTestDatabase('rsguard');
+    const pg = (await import('pg')).default;
+    const other = new pg.Client({ connectionString: db.url });
+    try {
+      await db.sql(readFileSync(`${root}test/fixtures/incidents/book-view-production.sql`, 'utf8'));
+      const a = await runCli(['apply', '--url', db.url, '--expected', expectedSchema, '--yes', '--degraded', '--policies', bookViewPolicies]);
+      expect(a.code, transcript(a)).toBe(0);
+      const runA = runIdOf(a);
+      const merged = await tables(db);
+      await other.connect();
+      await other.query('SELECT pg_advisory_lock($1, $2)', [0x73646f63, 0x6170706c]);
+      const locked = await restore(db, ['--run', runA, '--yes', '--degraded']);
+      expect(locked.code, transcript(locked)).toBe(3);
+      expect(locked.stderr).toContain('APPLY_LOCKED');
+      await other.query('SELECT pg_advisory_unlock($1, $2)', [0x73646f63, 0x6170706c]);
+
+      await other.query('BEGIN; LOCK TABLE book_view_statistics IN ACCESS SHARE MODE');
+      const timedOut = await restore(db, ['--run', runA, '--yes', '--degraded', '--lock-timeout', '200ms']);
+      expect(timedOut.code, transcript(timedOut)).toBe(4);
+      expect(timedOut.stderr).toContain('RESTORE_FAILED');
+      expect(timedOut.stderr).toContain('55P03');
+      expect(timedOut.stderr).toContain('Rolled back: nothing was changed');
+      await other.query('ROLLBACK');
+      expect(await tables(db)).toEqual(merged);
+      const h = JSON.parse((await runCli(['history', '--url', db.url, '--format', 'json'])).stdout);
+      expect(h.map((r: { outcome: string }) => r.outcome)).toEqual(['applied']);
+    } finally {
+      await other.end().catch(() => undefined);
+      await db.drop();
+    }
+  });
+});
