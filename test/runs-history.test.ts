@@ -35,6 +35,9 @@ describe('history', () => {
     expect(u.code, transcript(u)).toBe(5);
     expect(u.stderr).toContain('error [UNKNOWN_RUN]');
     expect(u.stdout).toBe('');
+    const f = await runCli(['history', '--url', db.url, '--format', 'yaml']);
+    expect(f.code, transcript(f)).toBe(5);
+    expect(f.stderr).toContain('error [BAD_OPTION]');
   });
 
   it('lists an apply run (operator, host, outcome, steps, rows affected and archived) and shows its steps', async () => {
