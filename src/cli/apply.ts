@@ -11,6 +11,7 @@ import type { RepairPlan } from '../plan/types.js';
 import { executePlan, type BlockedByData, type ExecuteResult } from '../apply/execute.js';
 import { acquireApplyLock, degradedMode, GuardRefusal, requirePrimary } from '../apply/guards.js';
 import { introspect } from '../catalog/introspect.js';
+import { addedObjects, captureTables, type TablesState } from '../runs/capture.js';
 import { diffSchemas } from '../diff/diff-schemas.js';
 import { isBookkeeping } from '../diff/bookkeeping.js';
 import { analyse, loadExpectedFor, type AnalyseFlags } from './analyse.js';
@@ -127,6 +128,9 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
     const runId = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
     const started = new Date();
     state.runId = runId;
+    // What restore needs: the touched tables as they were (row counts, keys, columns, constraints).
+    const touched = [...new Set(plan.steps.flatMap((s) => (s.table !== undefined ? [s.table] : [])))].sort();
+    const beforeState = dryRun ? {} : await captureTables(client, touched);
     let remaining: string[] = [];
     const result = await executePlan(client, plan, {
       runId, lockTimeoutMs, statementTimeoutMs, dryRun,
@@ -158,7 +162,7 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
       return ExitCode.OK;
     }
     if (result.failed) {
-      await recordRun(client, runId, started, plan, result, 'failed', result.failed.error);
+      await recordRun(client, runId, started, plan, result, 'failed', result.failed.error, touched, beforeState);
       const partial = result.committedBeforeFailure.length > 0
         ? ` Steps ${result.committedBeforeFailure.join(', ')} had been committed in earlier transactions; the rest was rolled back. A re-run continues from there.`
         : ' Everything was rolled back: nothing was changed.';
@@ -178,7 +182,7 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
     const left = diffSchemas(a.expectedModel, after)
       .filter((f) => !isBookkeeping(f, after) && f.kind !== 'unmodeled_objects')
       .filter((f) => repaired.has(f.id) || (!before.has(f.id) && !a.ignoredIds.has(f.id)));
-    await recordRun(client, runId, started, plan, result, left.length === 0 ? 'applied' : 'verification_failed', left.map((f) => f.id).join(', '));
+    await recordRun(client, runId, started, plan, result, left.length === 0 ? 'applied' : 'verification_failed', left.map((f) => f.id).join(', '), touched, beforeState);
     if (left.length > 0) {
       throw new ApplyFailed(`Applied, but verification found ${left.length} finding(s) still present: ${left.map((f) => f.id).join(', ')}.`, 'Run diagnose to see them; the run is recorded in schema_doctor.runs.');
     }
@@ -231,15 +235,20 @@ function printResults(io: Io, r: ExecuteResult, dryRun: boolean): void {
   }
 }
 
-async function recordRun(client: pg.Client, runId: string, started: Date, plan: RepairPlan, r: ExecuteResult, outcome: string, detail: string): Promise<void> {
+async function recordRun(client: pg.Client, runId: string, started: Date, plan: RepairPlan, r: ExecuteResult, outcome: string, detail: string,
+  touched: string[], before: TablesState): Promise<void> {
   try {
-    const { BOOKKEEPING_DDL } = await import('../plan/bookkeeping-ddl.js');
+    const { BOOKKEEPING_DDL, RUNS_UPGRADE_DDL } = await import('../plan/bookkeeping-ddl.js');
     await client.query(BOOKKEEPING_DDL);
+    await client.query(RUNS_UPGRADE_DDL);
     const rows = r.results.reduce((n, s) => n + (s.rows ?? 0), 0);
+    const added = addedObjects(before, await captureTables(client, Object.keys(before)));
+    const steps = r.results.map((s) => ({ ...s, ...(plan.steps.find((p) => p.id === s.id)?.table !== undefined && { table: plan.steps.find((p) => p.id === s.id)!.table }) }));
     await client.query(
-      `INSERT INTO schema_doctor.runs (run_id, started_at, finished_at, operator, host, plan_hash, steps, rows_affected, outcome, detail)
-       VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8, $9)`,
-      [runId, started, `${userInfo().username}`, hostname(), plan.fingerprint, JSON.stringify(r.results), rows, outcome, detail || null],
+      `INSERT INTO schema_doctor.runs (run_id, started_at, finished_at, operator, host, plan_hash, steps, rows_affected, outcome, detail, tables, before_state, added_objects)
+       VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [runId, started, `${userInfo().username}`, hostname(), plan.fingerprint, JSON.stringify(steps), rows, outcome, detail || null,
+        JSON.stringify(touched), JSON.stringify(before), JSON.stringify(added)],
     );
   } catch {
     /* the history is best effort: the outcome is already in the report */

@@ -106,6 +106,27 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       done(await applyCommand(opts, io));
     });
 
+  connectionOptions(program.command('history').description('the runs apply and restore recorded in schema_doctor.runs, or one run\'s steps and results'))
+    .option('--run <id>', 'show this run: its steps, their results and what it archived')
+    .option('--format <format>', 'table | json', 'table')
+    .action(async (opts) => {
+      const { historyCommand } = await import('./history.js');
+      done(await historyCommand(opts, io));
+    });
+
+  connectionOptions(program.command('restore').description('undo one committed run: put back every row, column and table it archived, in one transaction, under guards'))
+    .option('--run <id>', 'the run to undo (schema-doctor history lists them)')
+    .option('--dry-run', 'rehearse the restore in a transaction that is rolled back')
+    .option('--yes', 'do not ask for confirmation')
+    .option('--degraded', 'confirm that the application is in degraded mode')
+    .option('--force', 'restore even when a later run touched the same tables, or the row counts differ from those before the run')
+    .option('--lock-timeout <duration>', 'lock_timeout of the restore', '5s')
+    .option('--statement-timeout <duration>', 'statement_timeout of the restore', '5min')
+    .action(async (opts) => {
+      const { restoreCommand } = await import('./restore.js');
+      done(await restoreCommand(opts, io));
+    });
+
   program
     .command('demo')
     .description('start an embedded PostgreSQL with the sample app as production had it: diagnose, plan, rehearse, apply, diagnose again')

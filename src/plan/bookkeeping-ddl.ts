@@ -28,3 +28,19 @@ CREATE TABLE IF NOT EXISTS schema_doctor.dropped_objects (
   definition  text NOT NULL,
   dropped_at  timestamptz NOT NULL DEFAULT now()
 );`;
+
+/**
+ * Columns added to schema_doctor.runs for `history` and `restore` (idempotent, so that databases whose bookkeeping
+ * tables an older schema-doctor made are upgraded in place):
+ *   tables         the tables the run's steps touched (restore refuses when a later run touched one of them)
+ *   before_state   per table, as it was before the run: row count, primary key, columns (type, NOT NULL, default)
+ *   added_objects  the constraints, unique indexes and NOT NULLs the run added on those tables
+ *   restores       for a run made by `restore`: the run it undid
+ *   restored_by    the `restore` run that undid this run
+ */
+export const RUNS_UPGRADE_DDL = `ALTER TABLE schema_doctor.runs
+  ADD COLUMN IF NOT EXISTS tables jsonb,
+  ADD COLUMN IF NOT EXISTS before_state jsonb,
+  ADD COLUMN IF NOT EXISTS added_objects jsonb,
+  ADD COLUMN IF NOT EXISTS restores text,
+  ADD COLUMN IF NOT EXISTS restored_by text;`;
