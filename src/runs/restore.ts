@@ -90,6 +90,7 @@ export function archivedTableName(name: string, runId: string): string {
 
 type Kind =
   | { kind: 'dedupe'; key: string[] }
+  | { kind: 'rekey'; key: string }
   | { kind: 'orphan-delete' }
   | { kind: 'orphan-set-null'; columns: string[] }
   | { kind: 'nulls'; column: string }
@@ -99,6 +100,8 @@ type Kind =
 export function kindOf(reason: string): Kind | undefined {
   let m = /^duplicate on \((.*)\): merged into one row/.exec(reason);
   if (m) return { kind: 'dedupe', key: m[1]!.split(', ') };
+  m = /^duplicate on \((.*)\): rekeyed \(/.exec(reason);
+  if (m) return { kind: 'rekey', key: m[1]! };
   m = /^orphan on \((.*)\) → .*: (delete|set-null)$/.exec(reason);
   if (m) return m[2] === 'delete' ? { kind: 'orphan-delete' } : { kind: 'orphan-set-null', columns: m[1]!.split(', ') };
   m = /^NULL (.*) filled by policy$/.exec(reason);
@@ -161,6 +164,12 @@ export function planRestore({ run, archive, columnsNow, dropped = [] }: RestoreI
       const key = k.key;
       add(t, `put back the ${g.rows} rows of the merged duplicate groups of ${t}`,
         `DELETE FROM ${t} t USING (SELECT DISTINCT ${key.map((c) => `r.${q(c)}`).join(', ')}\n  ${from(t, g.reason)}) r\n  WHERE ${key.map((c) => `t.${q(c)} IS NOT DISTINCT FROM r.${q(c)}`).join(' AND ')};\n${insert}`);
+    } else if (k.kind === 'rekey') {
+      // rekey changed only the key of the rows it archived: find each by its other columns, give it its old key.
+      // Rows that are equal in every other column get one of their group's old keys each (docs/restore.md, Limits).
+      const key = q(k.key);
+      add(t, `give the ${g.rows} rekeyed rows of ${t} their old ${k.key}`,
+        `UPDATE ${t} t SET ${key} = r.${key}\n  ${from(t, g.reason)}\n  AND (pg_catalog.to_jsonb(t.*) - ${lit(k.key)}) = (a.row_data - ${lit(k.key)});`);
     } else if (k.kind === 'orphan-delete') {
       add(t, `re-insert the ${g.rows} deleted orphan rows of ${t}`, insert);
     } else if (k.kind === 'orphan-set-null' || k.kind === 'nulls') {
