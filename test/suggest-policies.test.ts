@@ -121,6 +121,42 @@ describe('suggested policies for the incidents', () => {
     }
   });
 
+  it('NULLs and orphans: the default fills one column, the other is a CHOOSE that plan refuses until written; orphans are deleted, archived', async () => {
+    const db = await load('book-view-production.sql');
+    try {
+      await db.sql(`
+        ALTER TABLE scores ALTER COLUMN game DROP NOT NULL, ALTER COLUMN created_at DROP NOT NULL, DROP CONSTRAINT scores_user_id_fkey;
+        INSERT INTO scores (user_id, game, score, created_at) VALUES (1, NULL, 10, now()), (999, 'anagram', 5, now()), (1, 'anagram', 7, NULL)`);
+      const file = join(tmp, 'nulls-orphans.json');
+      writeFileSync(file, JSON.stringify({ 'public.book_view_statistics': { duplicates: { keep: 'first', merge: { view_count: 'sum' } } } }));
+      const r = await suggest(db, '--out', file);
+      expect(r.code, transcript(r)).toBe(0);
+      const draft = JSON.parse(readFileSync(file, 'utf8'));
+      expect(draft['public.scores']).toEqual({ orphans: 'delete', nulls: { game: 'NULL /* CHOOSE: an SQL expression for game */', created_at: 'now()' } });
+      expect(r.stderr).toContain('public.scores: nulls.game (to choose)');
+      expect(r.stderr).toContain('Replace every CHOOSE placeholder');
+
+      // Saved as it is, the placeholder is refused: nothing changes.
+      const refused = await apply(db, file);
+      expect(refused.code, transcript(refused)).toBe(3);
+      expect(refused.stderr).toContain('still the suggested CHOOSE placeholder');
+      expect(await db.sql(`SELECT count(*)::int AS n FROM scores`)).toEqual([{ n: 3 }]);
+
+      draft['public.scores'].nulls.game = "'unknown'";
+      writeFileSync(file, JSON.stringify(draft));
+      const applied = await apply(db, file);
+      expect(applied.code, transcript(applied)).toBe(0);
+      await expectNoDrift(db);
+      expect(await db.sql(`SELECT user_id::int, game, score, created_at IS NOT NULL AS dated FROM scores ORDER BY score`)).toEqual([
+        { user_id: 1, game: 'anagram', score: 7, dated: true }, { user_id: 1, game: 'unknown', score: 10, dated: true },
+      ]);
+      expect(await db.sql(`SELECT (row_data->>'user_id')::int AS user_id FROM schema_doctor.archive WHERE table_name = 'public.scores' AND reason LIKE 'orphan%'`))
+        .toEqual([{ user_id: 999 }]);
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('--out merges into the existing file: the operator\'s entries stay as written, only missing blockers are added', async () => {
     const db = await community();
     try {

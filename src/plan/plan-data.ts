@@ -4,7 +4,7 @@ import type { PlanContext } from './plan-repairs.js';
 import type { DataGuard } from './types.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { dedupeSql, fillNullsSql, orphansSql, rekeySql } from './steps/data.js';
-import { rekeyObstacle, suggestDuplicates, suggestedHint, suggestNullFill, suggestOrphans } from './suggest-policies.js';
+import { chooseHint, isChoosePlaceholder, rekeyObstacle, suggestDuplicates, suggestedHint, suggestNullFill, suggestOrphans } from './suggest-policies.js';
 
 /**
  * Data that blocks a repair (found by the probes) needs a policy for its table. With one, the data step runs
@@ -114,6 +114,11 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
           if (recheck) continue;
           const suggestion = { [table]: { nulls: { [col]: suggestNullFill(ctx, table, col) } } };
           ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'row')} with NULL in ${col}`, suggestedHint(suggestion), suggestion);
+          continue;
+        }
+        if (isChoosePlaceholder(fill)) {
+          if (recheck) continue;
+          ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'row')} with NULL in ${col}, and its policy is still the suggested CHOOSE placeholder`, chooseHint(table, col));
           continue;
         }
         const what = `fill NULLs in ${table}.${quoteIdent(col)}`;

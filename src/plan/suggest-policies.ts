@@ -11,14 +11,19 @@ import type { MergeFn, Policies, TablePolicy } from './policies.js';
  *               references (every row survives); else `keep` `latest:<timestamp>` (updated_at, last_*_at, …, created_at)
  *               or `first`, and `merge`: `sum` for integer counters (not keys, not foreign key columns), `max`/`min`
  *               for timestamps (`min` for created/first), `bool_or` for boolean flags.
- *   nulls       the column's default when it has one; else a marked placeholder that fills nothing (the repair then
- *               fails and is rolled back) until the operator writes the value.
+ *   nulls       the column's default when it has one; else a marked placeholder (CHOOSE) that plan refuses until the
+ *               operator writes the value.
  *   orphans     `set-null` when every key column may be NULL in the manifest (the row stays); else `delete` (archived).
  */
 
 /** The marker of a NULL fill the operator has to choose: it fills NULL (nothing), so NOT NULL still fails. */
 export const CHOOSE_MARKER = 'CHOOSE';
 export const chooseFill = (column: string): string => `NULL /* ${CHOOSE_MARKER}: an SQL expression for ${column} */`;
+
+/** A NULLs policy that is still the suggested placeholder: plan refuses it instead of running it. */
+export const isChoosePlaceholder = (fill: string): boolean => fill.includes(`/* ${CHOOSE_MARKER}:`);
+export const chooseHint = (table: string, column: string): string =>
+  `Replace ${JSON.stringify(chooseFill(column))} under ${JSON.stringify(table)} → nulls in the policies file with the SQL expression to fill ${column} with, then apply again (docs/policies.md#suggested-policies).`;
 
 export interface Models {
   expected: SchemaModel;
