@@ -186,6 +186,20 @@ describe('suggested policies for the incidents', () => {
   });
 });
 
+describe('policies: bad input, before connecting', () => {
+  it('without --suggest: BAD_OPTION (exit 5); an invalid existing file: POLICIES_INVALID (exit 5), left as it was', async () => {
+    const bare = await runCli(['policies']);
+    expect(bare.code, transcript(bare)).toBe(5);
+    expect(bare.stderr).toContain('error [BAD_OPTION]: policies needs --suggest.');
+    const file = join(tmp, 'invalid.json');
+    writeFileSync(file, '{"public.t": {"orphans": "drop"}}');
+    const r = await runCli(['policies', '--suggest', '--expected', expectedSchema, '--out', file, '--url', 'postgresql://nobody@127.0.0.1:1/none']);
+    expect(r.code, transcript(r)).toBe(5);
+    expect(r.stderr).toContain('POLICIES_INVALID');
+    expect(readFileSync(file, 'utf8')).toBe('{"public.t": {"orphans": "drop"}}');
+  });
+});
+
 describe('suggestions from the columns alone (pure)', () => {
   const table = (columns: object[], constraints: object = {}) => ({ columns, constraints, indexes: {}, triggers: {} });
   const model = (tables: object) => ({ tables, schemas: {}, extensions: {}, enums: {}, domains: {}, sequences: {}, views: {}, functions: {} }) as never;
