@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { suggestDuplicates, suggestNullFill, suggestOrphans } from '../dist/plan/suggest-policies.js';
+import { combineSuggestions, mergeSuggestions, suggestDuplicates, suggestNullFill, suggestOrphans } from '../dist/plan/suggest-policies.js';
 import { createTestDatabase, runCli, type CliResult, type TestDatabase } from './support/db.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -223,5 +223,14 @@ describe('suggestions from the columns alone (pure)', () => {
     expect(suggestNullFill(m, 'public.t', 'note')).toMatch(/^NULL \/\* CHOOSE: /);
     expect(suggestOrphans(m, 'public.t', ['owner_id'])).toBe('set-null');
     expect(suggestOrphans(m, 'public.t', ['note'])).toBe('delete');
+  });
+
+  it('combines: keep/merge wins over rekey for a table with two blocked keys; merging keeps every entry already written', () => {
+    const merge = { keep: 'first' };
+    expect(combineSuggestions([{ 'public.t': { duplicates: { rekey: true } } }, { 'public.t': { duplicates: merge } }, { 'public.t': { orphans: 'delete' } }]))
+      .toEqual({ 'public.t': { duplicates: merge, orphans: 'delete' } });
+    const { merged, added } = mergeSuggestions({ 'public.t': { nulls: { a: "'x'" } } }, { 'public.t': { nulls: { a: "'y'", b: 'now()' }, orphans: 'set-null' } });
+    expect(merged).toEqual({ 'public.t': { nulls: { a: "'x'", b: 'now()' }, orphans: 'set-null' } });
+    expect(added).toEqual(['public.t: orphans', 'public.t: nulls.b']);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { connect } from '../db/connect.js';
 import { loadPolicies, validatePolicies, type Policies } from '../plan/policies.js';
-import { CHOOSE_MARKER, mergeSuggestions } from '../plan/suggest-policies.js';
+import { CHOOSE_MARKER, combineSuggestions, mergeSuggestions } from '../plan/suggest-policies.js';
 import { analyse, loadExpectedFor, type AnalyseFlags } from './analyse.js';
 import { buildPlan, type PlanFlags } from './build-plan.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
@@ -36,7 +36,7 @@ export async function policiesCommand(flags: PoliciesFlags, io: Io): Promise<num
   try {
     const a = await analyse(client, connection, loaded, flags, io, parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout'));
     const plan = await buildPlan(client, a.findings, a.expectedModel, a.actual, policies, flags);
-    for (const r of plan.refused) if (r.suggestion) suggested = mergeSuggestions(suggested, r.suggestion).merged;
+    suggested = combineSuggestions(plan.refused.flatMap((r) => (r.suggestion ? [r.suggestion] : [])));
   } finally {
     await client.end().catch(() => undefined);
   }

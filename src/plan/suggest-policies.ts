@@ -151,3 +151,19 @@ export function suggestedHint(suggestion: Policies): string {
   return `Suggested policy (review it; nothing runs until you save it in the policies file): ${policyJson(table, p)}.${choose} `
     + 'schema-doctor policies --suggest writes them all (docs/policies.md#suggested-policies).';
 }
+
+/**
+ * The suggestions of several refusals as one file. One duplicates policy serves every key of a table: when one key
+ * got `rekey` and another keep/merge (rekey serves only a single-column surrogate key), keep/merge wins.
+ */
+export function combineSuggestions(suggestions: Policies[]): Policies {
+  let out: Policies = {};
+  for (const s of suggestions) {
+    for (const [table, p] of Object.entries(s)) {
+      const cur = out[table]?.duplicates;
+      if (cur?.rekey === true && p.duplicates !== undefined && p.duplicates.rekey !== true) out[table]!.duplicates = p.duplicates;
+    }
+    out = mergeSuggestions(out, s).merged;
+  }
+  return out;
+}
