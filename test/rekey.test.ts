@@ -194,7 +194,7 @@ describe('duplicates policy rekey', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
     let waitedIn: string | undefined;
-    for (const until = Date.now() + 30_000; waitedIn === undefined && Date.now() < until;) {
+    for (const until = Date.now() + 90_000; waitedIn === undefined && Date.now() < until;) {
       const [a] = await db.sql<{ query: string }>(
         `SELECT a.query FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
          WHERE NOT l.granted AND l.relation = 'public.items'::regclass AND a.application_name = 'schema-doctor'`);

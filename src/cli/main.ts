@@ -127,6 +127,14 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       done(await restoreCommand(opts, io));
     });
 
+  planOptions(program.command('policies').description('draft the policies that blocking data needs (--suggest), merged into the existing file'))
+    .option('--suggest', 'suggest a policy for every blocker that has none, inferred from the table\'s columns')
+    .option('--out <file>', 'write the draft here (merged into it when it exists) instead of stdout')
+    .action(async (opts) => {
+      const { policiesCommand } = await import('./policies.js');
+      done(await policiesCommand(opts, io));
+    });
+
   program
     .command('demo')
     .description('start an embedded PostgreSQL with the sample app as production had it: diagnose, plan, rehearse, apply, diagnose again')

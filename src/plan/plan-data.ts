@@ -4,6 +4,7 @@ import type { PlanContext } from './plan-repairs.js';
 import type { DataGuard } from './types.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { dedupeSql, fillNullsSql, orphansSql, rekeySql } from './steps/data.js';
+import { chooseHint, isChoosePlaceholder, rekeyObstacle, suggestDuplicates, suggestedHint, suggestNullFill, suggestOrphans } from './suggest-policies.js';
 
 /**
  * Data that blocks a repair (found by the probes) needs a policy for its table. With one, the data step runs
@@ -68,8 +69,9 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
       }
       const key = c?.columns ?? i?.columns.map((x) => indexKeyColumn(x)!) ?? [];
       if (!policy?.duplicates) {
+        const suggestion = { [table]: { duplicates: suggestDuplicates(ctx, table, key) } };
         ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')})`,
-          `Add to the policies file: {"${table}": {"duplicates": {"keep": "latest:<column>", "merge": {"<counter>": "sum"}}}} (docs/policies.md).`);
+          suggestedHint(suggestion), suggestion);
         continue;
       }
       if (policy.duplicates.rekey === true) {
@@ -93,7 +95,8 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
       const c = et.constraints[ctx.nameIn(f)];
       if (!c?.references) continue;
       if (!policy?.orphans) {
-        ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'orphan row')} for ${c.name}`, `Add to the policies file: {"${table}": {"orphans": "set-null"}} or "delete" (docs/policies.md).`);
+        const suggestion = { [table]: { orphans: suggestOrphans(ctx, table, c.columns) } };
+        ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'orphan row')} for ${c.name}`, suggestedHint(suggestion), suggestion);
         continue;
       }
       const verb = policy.orphans === 'delete' ? 'delete' : 'set NULL in';
@@ -109,7 +112,13 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
         const fill = policy?.nulls?.[col];
         if (fill === undefined) {
           if (recheck) continue;
-          ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'row')} with NULL in ${col}`, `Add to the policies file: {"${table}": {"nulls": {"${col}": "<SQL expression>"}}} (docs/policies.md).`);
+          const suggestion = { [table]: { nulls: { [col]: suggestNullFill(ctx, table, col) } } };
+          ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'row')} with NULL in ${col}`, suggestedHint(suggestion), suggestion);
+          continue;
+        }
+        if (isChoosePlaceholder(fill)) {
+          if (recheck) continue;
+          ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'row')} with NULL in ${col}, and its policy is still the suggested CHOOSE placeholder`, chooseHint(table, col));
           continue;
         }
         const what = `fill NULLs in ${table}.${quoteIdent(col)}`;
@@ -173,22 +182,7 @@ function nullColumns(ctx: PlanContext, f: Finding, b: Blocker): string[] {
  * manifest, may point at that column (a reference to a duplicated value cannot say which row it meant).
  */
 function rekeyRefusal(ctx: PlanContext, table: string, key: string[]): string | undefined {
-  if (key.length !== 1) return `the key has ${key.length} columns; rekey needs a single-column key`;
-  const col = ctx.actual.tables[table]?.columns.find((c) => c.name === key[0]);
-  if (!col) return `column ${quoteIdent(key[0]!)} does not exist`;
-  if (col.identity === undefined && !/^nextval\(/i.test(col.default ?? '')) {
-    return `column ${quoteIdent(col.name)} has no identity and no nextval() default to draw fresh values from`;
-  }
-  const referencing = new Set<string>();
-  for (const model of [ctx.actual, ctx.expected]) {
-    for (const [name, t] of Object.entries(model.tables)) {
-      for (const c of Object.values(t.constraints)) {
-        if (c.type === 'foreign_key' && c.references?.table === table && c.references.columns.includes(col.name)) referencing.add(name);
-      }
-    }
-  }
-  if (referencing.size > 0) return `${[...referencing].sort().join(', ')} reference${referencing.size === 1 ? 's' : ''} ${table} (${quoteIdent(col.name)}) through a foreign key`;
-  return undefined;
+  return rekeyObstacle(ctx, table, key);
 }
 
 /** A policy covers the blocker (for NULLs: every column it is about). */

@@ -58,7 +58,7 @@ export interface PlanInput {
 
 /** What a step generator gets: the input plus helpers. */
 export interface PlanContext extends PlanInput {
-  refuse(f: Finding, kind: Refusal['kind'], reason: string, hint: string): void;
+  refuse(f: Finding, kind: Refusal['kind'], reason: string, hint: string, suggestion?: Refusal['suggestion']): void;
   leaveAlone(f: Finding, reason: string, hint?: string): void;
   busy(table: string): boolean;
   online(table: string): boolean;
@@ -76,7 +76,7 @@ export function planRepairs(input: PlanInput): RepairPlan {
   const skipped: Refusal[] = [];
   const ctx: PlanContext = {
     ...input,
-    refuse: (f, kind, reason, hint) => refused.push({ findingId: f.id, kind, reason, hint }),
+    refuse: (f, kind, reason, hint, suggestion) => refused.push({ findingId: f.id, kind, reason, hint, ...(suggestion !== undefined && { suggestion }) }),
     leaveAlone: (f, reason, hint = 'Repair it by hand, or accept it with an --ignore rule.') => skipped.push({ findingId: f.id, kind: 'manual', reason, hint }),
     busy: (t) => (input.tables[t]?.bytes ?? 1) > 0,
     online: (t) => (input.tables[t]?.bytes ?? 0) >= input.options.onlineThresholdBytes,

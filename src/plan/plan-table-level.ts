@@ -14,6 +14,7 @@ import { uniqueIndexFor } from '../diff/diff-constraints.js';
 import { node } from './graph/keys.js';
 import { generatedSteps, identitySteps } from './steps/column-steps.js';
 import { optionsSql, columnCompression, columnPhysicalSql, columnStatistics, columnStorage, createRule, replicaIdentity, replicaIdentitySql, tableOptions } from './steps/physical-steps.js';
+import { chooseHint, isChoosePlaceholder, suggestedHint, suggestNullFill } from './suggest-policies.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v\w*|random|clock_timestamp|nextval|timeofday)\s*\(/;
 
@@ -62,8 +63,12 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       if (blocked) {
         const fill = ctx.policies[table]?.nulls?.[col.name];
         if (fill === undefined) {
-          ctx.refuse(f, 'needs_policy', `NOT NULL column ${col.name} has no default and ${table} has rows`,
-            `Add to the policies file: {"${table}": {"nulls": {"${col.name}": "<SQL expression>"}}} (docs/policies.md).`);
+          const suggestion = { [table]: { nulls: { [col.name]: suggestNullFill(ctx, table, col.name) } } };
+          ctx.refuse(f, 'needs_policy', `NOT NULL column ${col.name} has no default and ${table} has rows`, suggestedHint(suggestion), suggestion);
+          return [];
+        }
+        if (isChoosePlaceholder(fill)) {
+          ctx.refuse(f, 'needs_policy', `NOT NULL column ${col.name} has no default, ${table} has rows, and its policy is still the suggested CHOOSE placeholder`, chooseHint(table, col.name));
           return [];
         }
         return [addColumnFilled(f.id, table, col, fill), ...physicalOf(f.id, table, col)];

@@ -70,6 +70,8 @@ export interface Refusal {
   /** What the operator can do. */
   hint: string;
   kind: 'needs_policy' | 'needs_hazard' | 'manual';
+  /** needs_policy: the policy schema-doctor suggests for it (src/plan/suggest-policies.ts), in the policies file's format. */
+  suggestion?: Record<string, import('./policies.js').TablePolicy>;
 }
 
 export interface RepairPlan {
