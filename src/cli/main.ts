@@ -67,6 +67,9 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .option('--no-probes', 'do not look at table data')
     .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
     .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
+    .option('--targets <file>', 'a fleet: one target per line (NAME URL, or URL), - for standard input (docs/fleet.md)')
+    .option('--concurrency <n>', 'with --targets: how many targets are checked at once (default 4)')
+    .option('--shard <i/n>', 'with --targets: only the I-th of N shares of the targets, by a hash of their names')
     .action(async (opts) => {
       const { diagnoseCommand } = await import('./diagnose.js');
       done(await diagnoseCommand(opts, io));

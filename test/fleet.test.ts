@@ -1,0 +1,144 @@
+/**
+ * Fleets (docs/fleet.md): `diagnose --targets` over a dozen databases built from one small schema, some drifted,
+ * plus one target nobody listens on; every format of the aggregate report against golden files; `--shard` and
+ * `report merge`; the targets file from standard input; passwords never printed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminUrl, createTestDatabase, runCli, type CliResult, type TestDatabase } from './support/db.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const BIN = `${root}bin/schema-doctor.js`;
+const SCHEMA = `
+  CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10,2) NOT NULL DEFAULT 0);
+  CREATE TABLE orders (id integer PRIMARY KEY, item_id integer NOT NULL REFERENCES items (id), placed_at timestamptz NOT NULL DEFAULT now());
+  CREATE INDEX orders_item_id_idx ON orders (item_id);
+  INSERT INTO items VALUES (1, 'tea', 3), (2, 'coffee', 4);
+`;
+/** Drift by database index: the rest are clean. */
+const DRIFT: Record<number, string> = {
+  2: `ALTER TABLE items ALTER COLUMN name DROP NOT NULL; INSERT INTO items VALUES (3, NULL, 1);`,
+  5: `DROP INDEX orders_item_id_idx; ALTER TABLE orders ADD COLUMN note text;`,
+  9: `DROP TABLE orders;`,
+};
+const COUNT = 12;
+const UNREACHABLE_PASSWORD = 'Fleet-pw-Secret-9';
+const UNREACHABLE = `unreachable postgres://fleet:${UNREACHABLE_PASSWORD}@127.0.0.1:1/nowhere`;
+const FORMATS = ['table', 'json', 'markdown', 'github', 'junit', 'sarif'] as const;
+const EXT: Record<(typeof FORMATS)[number], string> = { table: 'txt', json: 'json', markdown: 'md', github: 'txt', junit: 'xml', sarif: 'sarif' };
+
+const name = (i: number) => `shop-${String(i + 1).padStart(2, '0')}`;
+
+/** The CLI with `input` on standard input. */
+function runWithStdin(args: string[], input: string, cwd: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, LANG: 'C.UTF-8' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('diagnose --targets: a fleet', () => {
+  let dbs: TestDatabase[] = [];
+  let dir: string;
+  const outputs: string[] = [];
+  const passwords = [UNREACHABLE_PASSWORD, encodeURIComponent(UNREACHABLE_PASSWORD)];
+  const run = async (args: string[]) => {
+    const r = await runCli(args, {}, dir);
+    outputs.push(r.stdout, r.stderr);
+    return r;
+  };
+  const targetsFile = (file: string, indexes: number[], extra: string[] = []) => {
+    writeFileSync(join(dir, file), ['# the shops', '', ...indexes.map((i) => `${name(i)} ${dbs[i]!.url}   # shop ${i + 1}`), ...extra, ''].join('\n'));
+    return file;
+  };
+  const all = Array.from({ length: COUNT }, (_, i) => i);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sd-fleet-'));
+    dbs = await Promise.all(all.map(() => createTestDatabase('fleet')));
+    await Promise.all(dbs.map((db) => db.sql(SCHEMA)));
+    const snap = await runCli(['snapshot', '--url', dbs[0]!.url, '--out', join(dir, 'manifest.json')]);
+    expect(snap.code).toBe(0);
+    await Promise.all(Object.entries(DRIFT).map(([i, sql]) => dbs[Number(i)]!.sql(sql)));
+    const pw = new URL(adminUrl()).password;
+    if (pw) passwords.push(pw, decodeURIComponent(pw));
+    targetsFile('fleet.txt', all, [UNREACHABLE]);
+    targetsFile('drifted.txt', all);
+    targetsFile('clean.txt', all.filter((i) => DRIFT[i] === undefined));
+  });
+  afterAll(async () => {
+    await Promise.all(dbs.map((db) => db.drop()));
+  });
+
+  it('one unreachable target: exit 6, reported with its error, every other target checked', async () => {
+    const r = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(6);
+    const fleet = JSON.parse(r.stdout);
+    expect(fleet.targets.map((t: { name: string }) => t.name)).toEqual([...all.map(name), 'unreachable']);
+    const unreachable = fleet.targets.find((t: { name: string }) => t.name === 'unreachable');
+    expect(unreachable).toEqual({ name: 'unreachable', status: 'error', error: { code: 'CONNECT_FAILED', message: expect.stringContaining('fleet@127.0.0.1:1/nowhere') } });
+    for (const i of all) {
+      const t = fleet.targets[i];
+      expect(t.status).toBe(DRIFT[i] === undefined ? 'ok' : 'drift');
+      expect(t.report.database).toBe(name(i));
+    }
+    expect(fleet.targets[2].report.findings.map((f: { id: string }) => f.id)).toContain('column_nullability_differs:public.items.name');
+    expect(fleet.summary).toEqual({ targets: 13, ok: 9, drift: 3, error: 1 });
+  });
+
+  it('every format of the aggregate report matches its golden file', async () => {
+    for (const format of FORMATS) {
+      const r = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', format, '--concurrency', '3']);
+      expect(r.code, `${format}: ${r.stderr}`).toBe(6);
+      expect(r.stdout).not.toMatch(/postgres(ql)?:\/\//);
+      expect(r.stdout).not.toMatch(/fleet_[0-9a-f]{10}/);
+      await expect(r.stdout).toMatchFileSnapshot(`./golden/fleet/${format}.${EXT[format]}`);
+    }
+  });
+
+  it('a clean fleet exits 0; a drifted one 2, unless --fail-on never', async () => {
+    const clean = await run(['diagnose', '--targets', 'clean.txt', '--expected', 'manifest.json']);
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('9 targets: 9 ok · 0 drifted · 0 not checked');
+    const drifted = await run(['diagnose', '--targets', 'drifted.txt', '--expected', 'manifest.json', '--concurrency', '1']);
+    expect(drifted.code, drifted.stderr).toBe(2);
+    expect((await run(['diagnose', '--targets', 'drifted.txt', '--expected', 'manifest.json', '--fail-on', 'never'])).code).toBe(0);
+  });
+
+  it('--targets - reads standard input; a target given as a URL alone is named after its host and database', async () => {
+    const input = `# piped\n${dbs[0]!.url}\n${name(2)} ${dbs[2]!.url}\n`;
+    const r = await runWithStdin(['diagnose', '--targets', '-', '--expected', 'manifest.json', '--format', 'json'], input, dir);
+    outputs.push(r.stdout, r.stderr);
+    expect(r.code, r.stderr).toBe(2);
+    const host = new URL(dbs[0]!.url).hostname;
+    expect(JSON.parse(r.stdout).targets.map((t: { name: string; status: string }) => [t.name, t.status])).toEqual(
+      [[`${host}/${dbs[0]!.name}`, 'ok'], [name(2), 'drift']].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+  });
+
+  it('a bad targets file or option is exit 5 before anything connects', async () => {
+    writeFileSync(join(dir, 'bad.txt'), 'a b c\n');
+    const bad = await run(['diagnose', '--targets', 'bad.txt', '--expected', 'manifest.json']);
+    expect(bad.code).toBe(5);
+    expect(bad.stderr).toContain('error [TARGETS_INVALID]: bad.txt:1');
+    writeFileSync(join(dir, 'dup.txt'), `x ${dbs[0]!.url}\nx ${dbs[1]!.url}\n`);
+    expect((await run(['diagnose', '--targets', 'dup.txt', '--expected', 'manifest.json'])).stderr).toContain('already used on line 1');
+    expect((await run(['diagnose', '--targets', 'missing.txt', '--expected', 'manifest.json'])).stderr).toContain('error [TARGETS_UNREADABLE]');
+    const conc = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--concurrency', '0']);
+    expect([conc.code, conc.stderr]).toEqual([5, expect.stringContaining('error [BAD_OPTION]: --concurrency')]);
+  });
+
+  afterAll(() => {
+    // Whatever ran above: no password, neither the server's nor the unreachable target's, in any output.
+    for (const out of outputs) for (const pw of passwords) expect(out.includes(pw)).toBe(false);
+  });
+});
