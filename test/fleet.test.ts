@@ -137,6 +137,70 @@ describe('diagnose --targets: a fleet', () => {
     expect([conc.code, conc.stderr]).toEqual([5, expect.stringContaining('error [BAD_OPTION]: --concurrency')]);
   });
 
+  it('the JSON report validates against docs/fleet-report.schema.json', async () => {
+    const r = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', 'json']);
+    const Ajv = (await import('ajv')).default;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addSchema(JSON.parse(readFileSync(`${root}docs/report.schema.json`, 'utf8')), 'report.schema.json');
+    const validate = ajv.compile(JSON.parse(readFileSync(`${root}docs/fleet-report.schema.json`, 'utf8')));
+    const fleet = JSON.parse(r.stdout);
+    expect(validate(fleet), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...fleet, targets: [{ name: 'x', status: 'error' }] })).toBe(false);
+  });
+
+  it('--shard 1/3, 2/3 and 3/3 partition the targets, and report merge of the three equals the unsharded report', async () => {
+    const whole = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', 'json']);
+    const files: string[] = [];
+    const seen: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const r = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', 'json', '--shard', `${i}/3`]);
+      expect([0, 2, 6]).toContain(r.code);
+      const shard = JSON.parse(r.stdout);
+      expect(shard.shard).toBe(`${i}/3`);
+      seen.push(...shard.targets.map((t: { name: string }) => t.name));
+      writeFileSync(join(dir, `shard-${i}.json`), r.stdout);
+      files.push(`shard-${i}.json`);
+    }
+    expect([...seen].sort()).toEqual([...all.map(name), 'unreachable']);
+    expect(new Set(seen).size).toBe(seen.length);
+    // The same shard every time: the share depends on the names only.
+    const again = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', 'json', '--shard', '2/3']);
+    expect(JSON.parse(again.stdout).targets.map((t: { name: string }) => t.name)).toEqual(JSON.parse(readFileSync(join(dir, 'shard-2.json'), 'utf8')).targets.map((t: { name: string }) => t.name));
+    const merged = await run(['report', 'merge', ...files.reverse(), '--format', 'json']);
+    expect(merged.code, merged.stderr).toBe(6);
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe(whole.stdout);
+    const table = await run(['report', 'merge', ...files]);
+    expect(table.stdout).toBe(readFileSync(`${root}test/golden/fleet/table.txt`, 'utf8'));
+    const partial = await run(['report', 'merge', files[0]!, files[1]!, '--format', 'json']);
+    expect(partial.stderr).toContain('warning: no report for shard');
+    const dup = await run(['report', 'merge', files[0]!, files[0]!]);
+    expect([dup.code, dup.stderr]).toEqual([5, expect.stringContaining('error [REPORT_INVALID]')]);
+  });
+
+  it('report merge exits as the unsharded run would: --fail-on as recorded, or as given', async () => {
+    for (const i of [1, 2]) {
+      const r = await run(['diagnose', '--targets', 'drifted.txt', '--expected', 'manifest.json', '--format', 'json', '--shard', `${i}/2`]);
+      writeFileSync(join(dir, `d-${i}.json`), r.stdout);
+    }
+    expect((await run(['report', 'merge', 'd-1.json', 'd-2.json'])).code).toBe(2);
+    const never = await run(['report', 'merge', 'd-1.json', 'd-2.json', '--fail-on', 'never', '--format', 'json']);
+    expect(never.code).toBe(0);
+    expect(JSON.parse(never.stdout)).toMatchObject({ failOn: 'never', summary: { targets: 12, ok: 12, drift: 0, error: 0 } });
+    const blockers = await run(['report', 'merge', 'd-1.json', 'd-2.json', '--fail-on', 'blockers', '--format', 'json']);
+    expect(blockers.code).toBe(2);
+    expect(JSON.parse(blockers.stdout).targets.filter((t: { status: string }) => t.status === 'drift').map((t: { name: string }) => t.name)).toEqual([name(2)]);
+    writeFileSync(join(dir, 'single.json'), '{"formatVersion": 1, "findings": []}');
+    expect((await run(['report', 'merge', 'single.json'])).stderr).toContain('error [REPORT_INVALID]');
+  });
+
+  it('bad --shard syntax is BAD_OPTION, exit 5', async () => {
+    for (const bad of ['0/3', '4/3', '1/0', 'two/3', '1-3']) {
+      const r = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--shard', bad]);
+      expect([r.code, r.stderr]).toEqual([5, expect.stringContaining('error [BAD_OPTION]: --shard')]);
+    }
+  });
+
   afterAll(() => {
     // Whatever ran above: no password, neither the server's nor the unreachable target's, in any output.
     for (const out of outputs) for (const pw of passwords) expect(out.includes(pw)).toBe(false);

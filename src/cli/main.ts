@@ -139,6 +139,20 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     });
 
   program
+    .command('report')
+    .description('work with saved reports')
+    .command('merge')
+    .description('merge the JSON fleet reports of the shards of one fleet (diagnose --targets --shard I/N --format json) into one report')
+    .argument('<file...>', 'shard reports (JSON)')
+    .option('--format <format>', 'table | json | markdown | github | junit | sarif', 'table')
+    .option('--fail-on <level>', 'drift | info | error | blockers | never: re-decide each target (default: as recorded)')
+    .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
+    .action(async (files: string[], opts) => {
+      const { reportMergeCommand } = await import('./report-merge.js');
+      done(await reportMergeCommand(files, opts, io));
+    });
+
+  program
     .command('demo')
     .description('start an embedded PostgreSQL with the sample app as production had it: diagnose, plan, rehearse, apply, diagnose again')
     .option('--format <format>', 'report format of the diagnose steps', 'table')
