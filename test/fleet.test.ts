@@ -206,3 +206,49 @@ describe('diagnose --targets: a fleet', () => {
     for (const out of outputs) for (const pw of passwords) expect(out.includes(pw)).toBe(false);
   });
 });
+
+describe('diagnose --tenant-schemas: the schemas of one database as a fleet', () => {
+  let db: TestDatabase;
+  let dir: string;
+  const tenant = (schema: string) => `CREATE SCHEMA ${schema}; SET search_path = ${schema};${SCHEMA} RESET search_path;`;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sd-tenants-'));
+    db = await createTestDatabase('tenants');
+    await db.sql(['tmpl', 'tenant_a', 'tenant_b', 'tenant_c'].map(tenant).join('\n'));
+    await db.sql(`ALTER TABLE tenant_b.items ALTER COLUMN name DROP NOT NULL; DROP INDEX tenant_b.orders_item_id_idx;`);
+    const snap = await runCli(['snapshot', '--url', db.url, '--schema', 'tmpl', '--out', join(dir, 'tenant.json')]);
+    expect(snap.code, snap.stderr).toBe(0);
+  });
+  afterAll(async () => db.drop());
+
+  it('compares each matching schema with the one-schema manifest as its own target: one drifted of three', async () => {
+    const r = await runCli(['diagnose', '--url', db.url, '--tenant-schemas', 'tenant_*', '--expected', 'tenant.json', '--format', 'json'], {}, dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+    const fleet = JSON.parse(r.stdout);
+    expect(fleet.targets.map((t: { name: string; status: string }) => [t.name, t.status])).toEqual([['tenant_a', 'ok'], ['tenant_b', 'drift'], ['tenant_c', 'ok']]);
+    expect(fleet.targets[1].report.findings.map((f: { id: string }) => f.id).sort()).toEqual([
+      'column_nullability_differs:tenant_b.items.name',
+      'missing_index:tenant_b.orders.orders_item_id_idx',
+    ]);
+    // The foreign key, the defaults and the index definitions name the tenant's own schema, so the clean ones match.
+    expect(fleet.targets[0].report.findings).toEqual([]);
+    const clean = await runCli(['diagnose', '--url', db.url, '--tenant-schemas', 'tenant_c', '--expected', 'tenant.json', '--format', 'json'], {}, dir);
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout).summary).toEqual({ targets: 1, ok: 1, drift: 0, error: 0 });
+    const none = await runCli(['diagnose', '--url', db.url, '--tenant-schemas', 'nobody_*', '--expected', 'tenant.json'], {}, dir);
+    expect([none.code, none.stderr]).toEqual([0, 'warning: no schema of the database matches --tenant-schemas "nobody_*".\n']);
+  });
+
+  it('a manifest of more than one schema, or --targets with it, is BAD_OPTION', async () => {
+    const whole = await runCli(['snapshot', '--url', db.url, '--out', join(dir, 'all.json')]);
+    expect(whole.code).toBe(0);
+    const r = await runCli(['diagnose', '--url', db.url, '--tenant-schemas', 'tenant_*', '--expected', 'all.json'], {}, dir);
+    expect([r.code, r.stderr]).toEqual([5, expect.stringContaining('error [BAD_OPTION]: --tenant-schemas needs an expected schema of exactly one schema')]);
+    const s = await runCli(['diagnose', '--url', db.url, '--tenant-schemas', 'tenant_*', '--expected', 'all.json', '--schema', 'tmpl', '--format', 'json'], {}, dir);
+    expect(s.code, s.stderr).toBe(2);
+    const both = await runCli(['diagnose', '--tenant-schemas', 'tenant_*', '--targets', 'x.txt', '--expected', 'tenant.json'], {}, dir);
+    expect([both.code, both.stderr]).toEqual([5, expect.stringContaining('error [BAD_OPTION]: --tenant-schemas and --targets cannot be combined')]);
+  });
+});

@@ -33,6 +33,8 @@ export interface DiagnoseFlags extends ConnectionFlags {
   concurrency?: string;
   /** `--shard I/N`: only this share of the targets. */
   shard?: string;
+  /** `--tenant-schemas GLOB`: every live schema matching GLOB is a target, compared with the one-schema manifest. */
+  tenantSchemas?: string;
 }
 
 /** When diagnose exits 2: `info` is `drift` plus info findings (a pinned extension version, a stricter database). */
@@ -40,7 +42,7 @@ export const FAIL_ON_LEVELS = ['drift', 'info', 'error', 'blockers', 'never'];
 
 export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<number> {
   const { format, failOn, probeTimeoutMs } = diagnoseOptions(flags);
-  if (flags.targets !== undefined || flags.shard !== undefined || flags.concurrency !== undefined) {
+  if (flags.targets !== undefined || flags.tenantSchemas !== undefined || flags.shard !== undefined || flags.concurrency !== undefined) {
     const { fleetCommand } = await import('./fleet.js');
     return fleetCommand(flags, io, { format, failOn, probeTimeoutMs });
   }

@@ -10,6 +10,9 @@ import { inShard, parseShard, parseTargets, type Target } from '../fleet/targets
 import { buildFleetReport, fleetExitCode, renderFleetReport, targetStatus, type FleetTarget } from '../report/fleet.js';
 import type { Locations } from '../report/render.js';
 import { loadExpectedFor } from './analyse.js';
+import { connect } from '../db/connect.js';
+import type { ConnectionInput } from '../db/connection.js';
+import { globToRegex } from '../catalog/introspect.js';
 import { connectionInput } from './common.js';
 import { chalkStyle, diagnoseTarget, type DiagnoseFlags, type DiagnoseOptions } from './diagnose.js';
 import type { Io } from './main.js';
@@ -30,6 +33,19 @@ export async function readTargets(path: string): Promise<Target[]> {
       'Give --targets a file with one target per line (NAME URL, or URL), or - for standard input.');
   }
   return parseTargets(text, path);
+}
+
+/** The schemas of the database matching the glob, sorted (system schemas never). */
+async function listSchemas(input: ConnectionInput, glob: string): Promise<string[]> {
+  const { client } = await connect(input);
+  try {
+    const rows = (await client.query<{ name: string }>(
+      `SELECT nspname AS name FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY nspname`)).rows;
+    const re = new RegExp(globToRegex(glob));
+    return rows.map((r) => r.name).filter((n) => re.test(n));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export function parseConcurrency(text: string | undefined): number {
@@ -65,27 +81,46 @@ function targetError(err: unknown): { code: string; message: string } {
 }
 
 export async function fleetCommand(flags: DiagnoseFlags, io: Io, options: DiagnoseOptions): Promise<number> {
-  if (flags.targets === undefined) {
-    throw new UsageError('BAD_OPTION', '--shard and --concurrency need --targets.', 'Give the fleet with --targets FILE (or - for standard input).');
+  if (flags.tenantSchemas !== undefined && flags.targets !== undefined) {
+    throw new UsageError('BAD_OPTION', '--tenant-schemas and --targets cannot be combined.', 'Compare the tenant schemas of one database (--url), or a fleet of databases (--targets).');
   }
-  if (flags.url !== undefined) {
+  if (flags.targets === undefined && flags.tenantSchemas === undefined) {
+    throw new UsageError('BAD_OPTION', '--shard and --concurrency need --targets or --tenant-schemas.', 'Give the fleet with --targets FILE (or - for standard input).');
+  }
+  if (flags.url !== undefined && flags.targets !== undefined) {
     throw new UsageError('BAD_OPTION', '--url and --targets cannot be combined.', 'Put every database in the targets file, one NAME URL per line.');
   }
   const concurrency = parseConcurrency(flags.concurrency);
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   // Checked before anything connects: a bad timeout fails the run, not every target.
-  connectionInput(flags, io);
-  const all = await readTargets(flags.targets);
-  const targets = shard ? inShard(all, shard) : all;
+  const single = connectionInput(flags, io);
   const loaded = await loadExpectedFor(flags, io.env);
+  let tenantOf: ((schema: string) => { loaded: typeof loaded; flags: DiagnoseFlags }) | undefined;
+  let all: (Target & { schema?: string })[];
+  if (flags.tenantSchemas !== undefined) {
+    const schemas = Object.keys(loaded.expectedModel.schemas);
+    if (schemas.length !== 1) {
+      throw new UsageError('BAD_OPTION', `--tenant-schemas needs an expected schema of exactly one schema; ${loaded.expected.description} has ${schemas.length} (${schemas.join(', ') || 'none'}).`,
+        'Snapshot the template tenant alone (snapshot --schema NAME), or pick it with --schema NAME.');
+    }
+    const template = schemas[0]!;
+    const { renameSchema } = await import('../model/rename-schema.js');
+    all = (await listSchemas(single, flags.tenantSchemas)).map((schema) => ({ name: schema, url: '', schema }));
+    if (all.length === 0) io.stderr.write(redact(`warning: no schema of the database matches --tenant-schemas "${flags.tenantSchemas}".\n`));
+    tenantOf = (schema) => ({ loaded: { expected: loaded.expected, expectedModel: renameSchema(loaded.expectedModel, template, schema) }, flags: { ...flags, schema: [schema] } });
+  } else {
+    all = await readTargets(flags.targets!);
+  }
+  const targets = shard ? inShard(all, shard) : all;
   // Several targets at once: no spinner (it would interleave).
   const quiet: Io = { ...io, env: { ...io.env, TERM: 'dumb' } };
   const locations: Record<string, Locations> = {};
   let manifestPath: string | undefined;
   const results = await pool(targets, concurrency, async (t): Promise<FleetTarget> => {
     try {
-      const input = connectionInput({ ...flags, url: t.url }, io);
-      const d = await diagnoseTarget(input, loaded, flags, quiet, { ...options, database: t.name });
+      const tenant = t.schema !== undefined ? tenantOf!(t.schema) : undefined;
+      const input = tenant ? single : connectionInput({ ...flags, url: t.url }, io);
+      const d = await diagnoseTarget(input, tenant?.loaded ?? loaded, tenant?.flags ?? flags, quiet, { ...options, database: t.name });
       if (d.locations) locations[t.name] = d.locations;
       manifestPath ??= d.manifestPath;
       return { name: t.name, status: targetStatus(d.report), report: d.report };

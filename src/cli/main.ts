@@ -69,6 +69,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
     .option('--targets <file>', 'a fleet: one target per line (NAME URL, or URL), - for standard input (docs/fleet.md)')
     .option('--concurrency <n>', 'with --targets: how many targets are checked at once (default 4)')
+    .option('--tenant-schemas <glob>', 'every schema matching GLOB is a target of its own, compared with the manifest\'s one schema')
     .option('--shard <i/n>', 'with --targets: only the I-th of N shares of the targets, by a hash of their names')
     .action(async (opts) => {
       const { diagnoseCommand } = await import('./diagnose.js');

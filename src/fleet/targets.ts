@@ -95,6 +95,6 @@ export function shardOf(name: string, count: number): number {
   return (fnv1a(name) % count) + 1;
 }
 
-export function inShard(targets: Target[], shard: Shard): Target[] {
+export function inShard<T extends { name: string }>(targets: T[], shard: Shard): T[] {
   return targets.filter((t) => shardOf(t.name, shard.count) === shard.index);
 }
