@@ -137,6 +137,18 @@ describe('diagnose --targets: a fleet', () => {
     expect([conc.code, conc.stderr]).toEqual([5, expect.stringContaining('error [BAD_OPTION]: --concurrency')]);
   });
 
+  it('a target without a password in its URL gets it from ~/.pgpass, and it is never printed', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'sd-fleet-home-'));
+    const u = new URL(dbs[2]!.url);
+    writeFileSync(join(home, '.pgpass'), `${u.hostname}:${u.port || 5432}:*:${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}\n`, { mode: 0o600 });
+    const bare = (i: number) => { const x = new URL(dbs[i]!.url); x.password = ''; return x.toString(); };
+    writeFileSync(join(dir, 'pgpass.txt'), `${name(0)} ${bare(0)}\n${name(2)} ${bare(2)}\n`);
+    const r = await runCli(['diagnose', '--targets', 'pgpass.txt', '--expected', 'manifest.json', '--format', 'json'], { HOME: home }, dir);
+    outputs.push(r.stdout, r.stderr);
+    expect(r.code, r.stderr).toBe(2);
+    expect(JSON.parse(r.stdout).targets.map((t: { status: string }) => t.status)).toEqual(['ok', 'drift']);
+  });
+
   it('the JSON report validates against docs/fleet-report.schema.json', async () => {
     const r = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', 'json']);
     const Ajv = (await import('ajv')).default;
