@@ -149,6 +149,15 @@ describe('diagnose --targets: a fleet', () => {
     expect(JSON.parse(r.stdout).targets.map((t: { status: string }) => t.status)).toEqual(['ok', 'drift']);
   });
 
+  it('the config file\'s url is not used with --targets', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sd-fleet-config-'));
+    writeFileSync(join(cwd, 'schema-doctor.config.json'), JSON.stringify({ url: 'postgres://nobody@127.0.0.1:1/nothing' }));
+    writeFileSync(join(cwd, 'targets.txt'), `${name(0)} ${dbs[0]!.url}\n`);
+    const r = await runCli(['diagnose', '--targets', 'targets.txt', '--expected', join(dir, 'manifest.json'), '--format', 'json'], {}, cwd);
+    outputs.push(r.stdout, r.stderr);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
   it('the JSON report validates against docs/fleet-report.schema.json', async () => {
     const r = await run(['diagnose', '--targets', 'fleet.txt', '--expected', 'manifest.json', '--format', 'json']);
     const Ajv = (await import('ajv')).default;
