@@ -275,3 +275,50 @@ describe('diagnose --tenant-schemas: the schemas of one database as a fleet', ()
     expect([both.code, both.stderr]).toEqual([5, expect.stringContaining('error [BAD_OPTION]: --tenant-schemas and --targets cannot be combined')]);
   });
 });
+
+describe('the pure parts: targets file, shards, schema renaming', () => {
+  it('parses NAME URL and URL lines, comments and blank lines, sorted by name', async () => {
+    const { parseTargets, nameFromUrl } = await import('../dist/fleet/targets.js');
+    const text = '# fleet\n\n  b postgres://u@h:5432/b  # second\npostgres://u@db.example:6432/shop%20eu?sslmode=require\r\na postgresql://u@h/a\n';
+    expect(parseTargets(text, 'f')).toEqual([
+      { name: 'a', url: 'postgresql://u@h/a' },
+      { name: 'b', url: 'postgres://u@h:5432/b' },
+      { name: 'db.example/shop eu', url: 'postgres://u@db.example:6432/shop%20eu?sslmode=require' },
+    ]);
+    expect(nameFromUrl('postgres://u@[::1]:5432/x')).toBe('::1/x');
+    expect(() => parseTargets('# nothing\n', 'f')).toThrow(/lists no targets/);
+    expect(() => parseTargets('a mysql://h/db\n', 'f')).toThrow(/f:1: the target's URL is not a postgres/);
+  });
+
+  it('FNV-1a of the name picks the shard; the shards of N partition any list', async () => {
+    const { fnv1a, inShard, parseShard, shardOf } = await import('../dist/fleet/targets.js');
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+    const targets = Array.from({ length: 200 }, (_, i) => ({ name: `t${i}`, url: 'postgres://h/d' }));
+    for (const n of [1, 2, 5]) {
+      const parts = Array.from({ length: n }, (_, i) => inShard(targets, { index: i + 1, count: n }));
+      expect(parts.flat().map((t) => t.name).sort()).toEqual(targets.map((t) => t.name).sort());
+      for (const p of parts) expect(p.every((t) => shardOf(t.name, n) === parts.indexOf(p) + 1)).toBe(true);
+    }
+    expect(parseShard(' 2 / 3 ')).toEqual({ index: 2, count: 3 });
+  });
+
+  it('renames a schema in keys, schema fields and qualified references, quoting as PostgreSQL does', async () => {
+    const { renameSchema } = await import('../dist/model/rename-schema.js');
+    const model = {
+      schemas: { tmpl: { name: 'tmpl' } }, extensions: {}, enums: {}, domains: {}, sequences: {}, views: {}, functions: {},
+      tables: {
+        'tmpl.t': { schema: 'tmpl', name: 't', columns: [{ name: 'tmpl', default: "nextval('tmpl.t_id_seq'::regclass)" }], note: 'xtmpl.t stays' },
+      },
+      defaultPrivileges: { 'app / tmpl / tables': {} },
+      privileges: { 'schema tmpl': {} },
+    };
+    const out = renameSchema(model as never, 'tmpl', 'Tenant A') as unknown as Record<string, any>;
+    expect(Object.keys(out.schemas)).toEqual(['Tenant A']);
+    expect(out.schemas['Tenant A'].name).toBe('Tenant A');
+    expect(out.tables['"Tenant A".t']).toEqual({ schema: 'Tenant A', name: 't', columns: [{ name: 'tmpl', default: `nextval('"Tenant A".t_id_seq'::regclass)` }], note: 'xtmpl.t stays' });
+    expect(Object.keys(out.defaultPrivileges)).toEqual(['app / "Tenant A" / tables']);
+    expect(Object.keys(out.privileges)).toEqual(['schema "Tenant A"']);
+  });
+});
