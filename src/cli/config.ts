@@ -14,7 +14,7 @@ import compiled from './config-validator.js';
 export const CONFIG_FILE = 'schema-doctor.config.json';
 const COMMANDS = ['snapshot', 'diagnose', 'plan', 'apply'];
 /** Options whose values are paths: relative ones are taken relative to the config file's directory. */
-const PATH_OPTIONS = new Set(['expected', 'migrations', 'policies', 'plan', 'out', 'fromSql']);
+const PATH_OPTIONS = new Set(['expected', 'migrations', 'policies', 'plan', 'out', 'fromSql', 'targets']);
 
 type Values = Record<string, unknown>;
 
@@ -62,7 +62,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config | 
   const rebase = (vals: Values) => {
     for (const key of Object.keys(vals)) {
       if (!PATH_OPTIONS.has(key)) continue;
-      const fix = (p: string) => (isAbsolute(p) ? p : relative(cwd, resolve(base, p)) || '.');
+      const fix = (p: string) => (isAbsolute(p) || (key === 'targets' && p === '-') ? p : relative(cwd, resolve(base, p)) || '.');
       vals[key] = Array.isArray(vals[key]) ? (vals[key] as string[]).map(fix) : fix(vals[key] as string);
     }
   };
@@ -82,8 +82,10 @@ export function applyConfig(cmd: Command, config: Config, env: NodeJS.ProcessEnv
     if (key === 'config') continue;
     const value = key in section ? section[key] : config.top[key];
     if (value === undefined) continue;
-    // A checked-in url gives way to DATABASE_URL, and is not for `snapshot --from-sql`, which connects to nothing.
-    if (key === 'url' && (env.DATABASE_URL || cmd.getOptionValue('fromSql') !== undefined)) continue;
+    // A checked-in url gives way to DATABASE_URL, and is not for `snapshot --from-sql`, which connects to nothing,
+    // nor for `diagnose --targets`, whose databases are in the targets file.
+    const targets = cmd.getOptionValue('targets') ?? ('targets' in section ? section.targets : config.top.targets);
+    if (key === 'url' && (env.DATABASE_URL || cmd.getOptionValue('fromSql') !== undefined || (cmd.name() === 'diagnose' && targets !== undefined))) continue;
     const source = cmd.getOptionValueSource(key);
     if (source === 'cli' || source === 'env') continue;
     cmd.setOptionValueWithSource(key, typeof value === 'number' ? String(value) : value, 'config');

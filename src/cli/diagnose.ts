@@ -6,7 +6,10 @@ import { connect } from '../db/connect.js';
 import { analyse, loadExpectedFor } from './analyse.js';
 import { colourOn } from './spinner.js';
 import type { DiagnoseReport, MigrationStatus } from '../report/report.js';
-import { FORMATS, type Locations } from '../report/render.js';
+import { FORMATS, type Format, type Locations } from '../report/render.js';
+import type { ConnectionInput } from '../db/connection.js';
+import type { ExpectedSource } from '../manifest/load-expected.js';
+import type { SchemaModel } from '../model/types.js';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isDrift, strictSeverities } from '../diff/findings.js';
@@ -24,27 +27,82 @@ export interface DiagnoseFlags extends ConnectionFlags {
   strict?: boolean;
   /** `--no-summary`: do not append to $GITHUB_STEP_SUMMARY. */
   summary?: boolean;
+  /** `--targets FILE` (or `-`): a fleet, one target per line (docs/fleet.md). */
+  targets?: string;
+  /** `--concurrency N`: targets checked at once (default 4). */
+  concurrency?: string;
+  /** `--shard I/N`: only this share of the targets. */
+  shard?: string;
+  /** `--tenant-schemas GLOB`: every live schema matching GLOB is a target, compared with the one-schema manifest. */
+  tenantSchemas?: string;
 }
 
 /** When diagnose exits 2: `info` is `drift` plus info findings (a pinned extension version, a stricter database). */
 export const FAIL_ON_LEVELS = ['drift', 'info', 'error', 'blockers', 'never'];
 
 export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<number> {
+  const { format, failOn, probeTimeoutMs } = diagnoseOptions(flags);
+  if (flags.targets !== undefined || flags.tenantSchemas !== undefined || flags.shard !== undefined || flags.concurrency !== undefined) {
+    const { fleetCommand } = await import('./fleet.js');
+    return fleetCommand(flags, io, { format, failOn, probeTimeoutMs });
+  }
+  const input = connectionInput(flags, io);
+  const loaded = await loadExpectedFor(flags, io.env);
+  const { report, locations, manifestPath } = await diagnoseTarget(input, loaded, flags, io, { format, failOn, probeTimeoutMs });
+  const { renderReport } = await import('../report/render.js');
+  const style = format === 'table' && colourOn(io) ? await chalkStyle() : undefined;
+  io.stdout.write(renderReport(report, format, { ...(style && { style }), ...(manifestPath && { manifestPath }), ...(locations && { locations }) }));
+  appendStepSummary(io, flags, () => renderReport(report, 'markdown'));
+  return report.failed ? ExitCode.DRIFT : ExitCode.OK;
+}
+
+export interface DiagnoseOptions {
+  format: Format;
+  failOn: string;
+  probeTimeoutMs: number;
+}
+
+/** The options every diagnose shares, checked before anything connects. */
+export function diagnoseOptions(flags: DiagnoseFlags): DiagnoseOptions {
   const format = flags.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError('BAD_OPTION', `--format "${format}" is not one of ${FORMATS.join(', ')}.`, 'For CI use json, github, junit, sarif or markdown.');
   }
-  const failOn = flags.failOn ?? 'drift';
+  const failOn = checkFailOn(flags.failOn ?? 'drift');
+  const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
+  return { format: format as Format, failOn, probeTimeoutMs };
+}
+
+export function checkFailOn(failOn: string): string {
   if (!FAIL_ON_LEVELS.includes(failOn)) {
     throw new UsageError('BAD_OPTION', `--fail-on "${failOn}" is not one of ${FAIL_ON_LEVELS.join(', ')}.`,
       'drift (default) fails on any error or warning finding; info also on info findings; error only on errors; blockers only when data blocks a repair.');
   }
-  const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
-  const input = connectionInput(flags, io);
-  const loaded = await loadExpectedFor(flags, io.env);
+  return failOn;
+}
+
+/** One target's diagnosis: what the report needs and nothing else (no models are kept). */
+export interface TargetDiagnosis {
+  report: DiagnoseReport;
+  /** For github and sarif: where each finding can be acted on. */
+  locations?: Locations;
+  manifestPath?: string;
+}
+
+/**
+ * Connects to one database, analyses it against the loaded expected schema and builds its report. The single
+ * `diagnose` and every target of a fleet (`--targets`) go through here.
+ */
+export async function diagnoseTarget(
+  input: ConnectionInput,
+  loaded: { expected: ExpectedSource; expectedModel: SchemaModel },
+  flags: DiagnoseFlags,
+  io: Io,
+  options: DiagnoseOptions & { database?: string },
+): Promise<TargetDiagnosis> {
   const { client, connection } = await connect(input);
   try {
-    const analysed = await analyse(client, connection, loaded, flags, io, probeTimeoutMs);
+    const analysed = await analyse(client, connection, loaded, flags, io, options.probeTimeoutMs);
     const { ignored, expected } = analysed;
     const findings = flags.strict ? strictSeverities(analysed.findings) : analysed.findings;
 
@@ -57,14 +115,10 @@ export async function diagnoseCommand(flags: DiagnoseFlags, io: Io): Promise<num
       migrations = status;
     }
 
-    const report = buildReport(findings, ignored, connection.display, expected.description, migrations, failOn);
-    const { renderReport } = await import('../report/render.js');
-    const style = format === 'table' && colourOn(io) ? await chalkStyle() : undefined;
+    const report = buildReport(findings, ignored, options.database ?? connection.display, expected.description, migrations, options.failOn);
     const manifestPath = expected.manifestPath && fromCwd(expected.manifestPath);
-    const locations = format === 'github' || format === 'sarif' ? await locateFindings(findings, expected.manifestPath, flags.migrations) : undefined;
-    io.stdout.write(renderReport(report, format as (typeof FORMATS)[number], { ...(style && { style }), ...(manifestPath && { manifestPath }), ...(locations && { locations }) }));
-    appendStepSummary(io, flags, () => renderReport(report, 'markdown'));
-    return report.failed ? ExitCode.DRIFT : ExitCode.OK;
+    const locations = options.format === 'github' || options.format === 'sarif' ? await locateFindings(findings, expected.manifestPath, flags.migrations) : undefined;
+    return { report, ...(locations && { locations }), ...(manifestPath && { manifestPath }) };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -124,14 +178,10 @@ export function buildReport(
 ): DiagnoseReport {
   const blockers = findings.filter((f) => f.blockers?.some((b) => b.status === 'ok' && (b.count ?? 0) > 0)).length;
   const unknownProbes = findings.reduce((n, f) => n + (f.blockers?.filter((b) => b.status === 'unknown').length ?? 0), 0);
-  const migrationDrift = migrations ? migrations.unapplied.length + migrations.missingFiles.length + migrations.checksumMismatches.length : 0;
   // Info findings (the database is stricter than expected, an extension at another version than the manifest pins)
   // are not drift: only --fail-on info fails on them. Neither are objects of kinds that are not compared
   // (unmodeled_objects warnings), unless --strict made them errors.
-  const drift = findings.some(isDrift) || migrationDrift > 0;
-  const errors = findings.some((f) => f.severity === 'error') || migrationDrift > 0;
-  const info = findings.some((f) => f.severity === 'info');
-  const failed = failOn === 'drift' ? drift : failOn === 'info' ? drift || info : failOn === 'error' ? errors : failOn === 'blockers' ? blockers > 0 : false;
+  const failed = failsOn(findings, migrations, blockers, failOn);
   return {
     formatVersion: 1,
     tool: { name: 'schema-doctor', version: PACKAGE_VERSION },
@@ -149,6 +199,15 @@ export function buildReport(
     },
     failed,
   };
+}
+
+/** Whether a report fails under `--fail-on` (also used to re-decide a merged fleet report under another level). */
+export function failsOn(findings: DiagnoseReport['findings'], migrations: MigrationStatus | undefined, blockers: number, failOn: string): boolean {
+  const migrationDrift = migrations ? migrations.unapplied.length + migrations.missingFiles.length + migrations.checksumMismatches.length : 0;
+  const drift = findings.some(isDrift) || migrationDrift > 0;
+  const errors = findings.some((f) => f.severity === 'error') || migrationDrift > 0;
+  const info = findings.some((f) => f.severity === 'info');
+  return failOn === 'drift' ? drift : failOn === 'info' ? drift || info : failOn === 'error' ? errors : failOn === 'blockers' ? blockers > 0 : false;
 }
 
 export async function chalkStyle() {

@@ -67,6 +67,10 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .option('--no-probes', 'do not look at table data')
     .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
     .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
+    .option('--targets <file>', 'a fleet: one target per line (NAME URL, or URL), - for standard input (docs/fleet.md)')
+    .option('--concurrency <n>', 'with --targets: how many targets are checked at once (default 4)')
+    .option('--tenant-schemas <glob>', 'every schema matching GLOB is a target of its own, compared with the manifest\'s one schema')
+    .option('--shard <i/n>', 'with --targets: only the I-th of N shares of the targets, by a hash of their names')
     .action(async (opts) => {
       const { diagnoseCommand } = await import('./diagnose.js');
       done(await diagnoseCommand(opts, io));
@@ -133,6 +137,20 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     .action(async (opts) => {
       const { policiesCommand } = await import('./policies.js');
       done(await policiesCommand(opts, io));
+    });
+
+  program
+    .command('report')
+    .description('work with saved reports')
+    .command('merge')
+    .description('merge the JSON fleet reports of the shards of one fleet (diagnose --targets --shard I/N --format json) into one report')
+    .argument('<file...>', 'shard reports (JSON)')
+    .option('--format <format>', 'table | json | markdown | github | junit | sarif', 'table')
+    .option('--fail-on <level>', 'drift | info | error | blockers | never: re-decide each target (default: as recorded)')
+    .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
+    .action(async (files: string[], opts) => {
+      const { reportMergeCommand } = await import('./report-merge.js');
+      done(await reportMergeCommand(files, opts, io));
     });
 
   program

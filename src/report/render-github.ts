@@ -18,6 +18,8 @@ export interface GithubOptions {
   manifestPath?: string;
   /** Per finding id: `file=` and `line=` (the migration that creates the object, or its line in the manifest). */
   locations?: Record<string, { file: string; line?: number }>;
+  /** Put before every `title=` (a fleet report: the target's name). */
+  titlePrefix?: string;
 }
 
 /** Escapes a workflow command's message. */
@@ -30,7 +32,7 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(name: string, properties: [string, string | undefined][], message: string): string {
+export function command(name: string, properties: [string, string | undefined][], message: string): string {
   const props = properties
     .filter((p): p is [string, string] => p[1] !== undefined)
     .map(([k, v]) => `${k}=${escapeProperty(v)}`)
@@ -49,14 +51,15 @@ function message(f: Finding, report: DiagnoseReport): string {
 }
 
 export function renderGithub(report: DiagnoseReport, options: GithubOptions = {}): string {
+  const t = (title: string) => `${options.titlePrefix ?? ''}${title}`;
   const lines = report.findings.map((f) => {
     const at = options.locations?.[f.id];
     const where: [string, string | undefined][] = at ? [['file', at.file], ['line', at.line?.toString()]] : [['file', options.manifestPath]];
-    return command(f.severity === 'info' ? 'notice' : f.severity, [...where, ['title', f.kind]], message(f, report));
+    return command(f.severity === 'info' ? 'notice' : f.severity, [...where, ['title', t(f.kind)]], message(f, report));
   });
   for (const p of report.migrations ? migrationProblems(report.migrations) : []) {
-    lines.push(command('warning', [['title', `migration ${p.status}`]], printable(p.text)));
+    lines.push(command('warning', [['title', t(`migration ${p.status}`)]], printable(p.text)));
   }
-  lines.push(command('notice', [['title', 'schema-doctor']], summaryText(report)));
+  lines.push(command('notice', [['title', t('schema-doctor')]], summaryText(report)));
   return `${lines.join('\n')}\n`;
 }

@@ -72,17 +72,17 @@ function migrationTestcase(p: MigrationProblem): string[] {
   ];
 }
 
-export function renderJunit(report: DiagnoseReport): string {
+/** One `<testsuite>` (indented for `<testsuites>`) and its counts: `renderJunit` has one, a fleet report one per target. */
+export function junitSuite(report: DiagnoseReport, name: string, extraProperties: [string, string][] = []): { lines: string[]; tests: number; failures: number } {
   const problems = report.migrations ? migrationProblems(report.migrations) : [];
   const info = report.findings.filter((f) => f.severity === 'info').length;
   const failures = report.findings.length - info + problems.length;
   const tests = failures + info + (report.findings.length === 0 ? 1 : 0);
   const counts: [string, number][] = [['tests', tests], ['failures', failures], ['errors', 0], ['skipped', 0]];
   const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs([['name', 'schema-doctor'], ...counts])}>`,
-    `  <testsuite${attrs([['name', 'schema-doctor'], ...counts])}>`,
+    `  <testsuite${attrs([['name', name], ...counts])}>`,
     '    <properties>',
+    ...extraProperties.map(([k, v]) => `      <property${attrs([['name', k], ['value', v]])}/>`),
     `      <property${attrs([['name', 'version'], ['value', report.tool.version]])}/>`,
     `      <property${attrs([['name', 'database'], ['value', report.database]])}/>`,
     `      <property${attrs([['name', 'expected'], ['value', report.expected]])}/>`,
@@ -92,6 +92,17 @@ export function renderJunit(report: DiagnoseReport): string {
   if (report.findings.length === 0) out.push(`    <testcase${attrs([['classname', 'schema-doctor'], ['name', 'no drift']])}/>`);
   for (const f of report.findings) out.push(...testcase(f, report));
   for (const p of problems) out.push(...migrationTestcase(p));
-  out.push('  </testsuite>', '</testsuites>');
+  out.push('  </testsuite>');
+  return { lines: out, tests, failures };
+}
+
+export function junitAttrs(pairs: [string, string | number][]): string {
+  return attrs(pairs);
+}
+
+export function renderJunit(report: DiagnoseReport): string {
+  const suite = junitSuite(report, 'schema-doctor');
+  const counts: [string, number][] = [['tests', suite.tests], ['failures', suite.failures], ['errors', 0], ['skipped', 0]];
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([['name', 'schema-doctor'], ...counts])}>`, ...suite.lines, '</testsuites>'];
   return `${out.join('\n')}\n`;
 }
