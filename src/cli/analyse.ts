@@ -13,7 +13,7 @@ import { diffSchemas } from '../diff/diff-schemas.js';
 import { isBookkeeping } from '../diff/bookkeeping.js';
 import { isIgnored, parseIgnoreFile } from '../diff/ignore.js';
 import type { Finding } from '../diff/finding.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { startSpinner } from './spinner.js';
 
 export const IGNORE_FILE = '.schema-doctor-ignore';

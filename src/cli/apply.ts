@@ -18,7 +18,7 @@ import { analyse, loadExpectedFor, type AnalyseFlags } from './analyse.js';
 import { buildPlan, fingerprintOf, type PlanFlags } from './build-plan.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import { parseDuration } from './duration.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { appendStepSummary } from './step-summary.js';
 import { renderApplySummary } from '../report/render-summary.js';
 

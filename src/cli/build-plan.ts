@@ -6,7 +6,8 @@ import type { SchemaModel } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
 import { COUNTED_KINDS } from '../model/unmodeled.js';
 import type { Finding } from '../diff/finding.js';
-import { planRepairs, type ExtensionVersionFacts, type TableFacts } from '../plan/plan-repairs.js';
+import type { ExtensionVersionFacts, TableFacts } from '../plan/plan-context.js';
+import { planRepairs } from '../plan/plan-repairs.js';
 import type { Policies } from '../plan/policies.js';
 import type { RepairPlan } from '../plan/types.js';
 

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ConnectionInput } from '../db/connection.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface ConnectionFlags {
   url?: string;

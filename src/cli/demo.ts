@@ -9,7 +9,7 @@ import { replayFile } from '../manifest/replay.js';
 import { applyCommand } from './apply.js';
 import { diagnoseCommand } from './diagnose.js';
 import { planCommand } from './plan.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /**
  * The whole story with no server: an embedded PostgreSQL gets the sample application's database as production had

@@ -1,6 +1,6 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { parseDuration } from './duration.js';
 import { connect } from '../db/connect.js';
 import { analyse, loadExpectedFor } from './analyse.js';

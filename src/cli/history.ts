@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { connect } from '../db/connect.js';
 import { hasRuns, readArchiveGroups, readRuns, renderRunDetail, renderRunsTable } from '../runs/history.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface HistoryFlags extends ConnectionFlags {
   run?: string;

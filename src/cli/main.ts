@@ -2,12 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, SchemaDoctorError } from '../errors.js';
 import { redact } from '../db/redact.js';
 import { PACKAGE_VERSION } from '../package-root.js';
-
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-}
+import type { Io } from './io.js';
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 

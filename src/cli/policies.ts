@@ -8,7 +8,7 @@ import { analyse, loadExpectedFor, type AnalyseFlags } from './analyse.js';
 import { buildPlan, type PlanFlags } from './build-plan.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import { parseDuration } from './duration.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface PoliciesFlags extends ConnectionFlags, AnalyseFlags, PlanFlags {
   suggest?: boolean;

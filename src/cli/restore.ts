@@ -10,7 +10,7 @@ import { archivedTableName, laterRunsInTheWay, planRestore, prunedTables, type D
 import { connectionInput, type ConnectionFlags } from './common.js';
 import { parseDuration } from './duration.js';
 import { unknownRun } from './history.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface RestoreFlags extends ConnectionFlags {
   run?: string;

@@ -6,7 +6,7 @@ import { MANIFEST_SCHEMA_PATH } from '../package-root.js';
 import { loadLiveModel } from './live-model.js';
 import { defaultCacheDir } from '../manifest/cache-dir.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 interface SnapshotFlags extends ConnectionFlags {
   fromSql?: string[];

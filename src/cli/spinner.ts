@@ -1,4 +1,4 @@
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /** A spinner on stderr, only on a terminal (never with TERM=dumb or in CI), shown once work takes longer than a moment. */
 export async function startSpinner(io: Io, text: string): Promise<{ update(t: string): void; stop(): void } | undefined> {

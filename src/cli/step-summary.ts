@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { redact } from '../db/redact.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /**
  * Appends Markdown to the file `$GITHUB_STEP_SUMMARY` names (GitHub Actions shows it on the run's page), unless

@@ -1,6 +1,6 @@
 import type { Blocker, Finding } from '../diff/finding.js';
 import { indexKeyColumn, quoteIdent } from '../model/ident.js';
-import type { PlanContext } from './plan-repairs.js';
+import type { PlanContext } from './plan-context.js';
 import type { DataGuard } from './types.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { dedupeSql, fillNullsSql, orphansSql, rekeySql } from './steps/data.js';

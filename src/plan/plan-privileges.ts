@@ -2,7 +2,7 @@ import type { Finding } from '../diff/finding.js';
 import type { AclDelta } from '../model/types.js';
 import { atomsOf, DATABASE_OWNER_ROLE, OWNER_TOKEN, splitPrivilegeKey } from '../model/privileges.js';
 import { quoteIdent } from '../model/ident.js';
-import type { PlanContext } from './plan-repairs.js';
+import type { PlanContext } from './plan-context.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 
 export const PRIVILEGE_KINDS = ['owner_differs', 'missing_privilege', 'unexpected_privilege', 'default_privileges_differ'];

@@ -1,6 +1,6 @@
 import type { Finding } from '../diff/finding.js';
 import { quoteIdent } from '../model/ident.js';
-import type { PlanContext } from './plan-repairs.js';
+import type { PlanContext } from './plan-context.js';
 import type { StepDraft } from './steps/draft.js';
 import { archiveColumn, archiveTable, dropRecorded } from './steps/prune-steps.js';
 import { describeIndex } from '../diff/describe.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../diff/finding.js';
-import type { PlanContext } from './plan-repairs.js';
+import type { PlanContext } from './plan-context.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { quoteIdent } from '../model/ident.js';
 import { sameFunctionSignature } from '../model/types.js';

@@ -2,7 +2,7 @@ import { sameValue } from '../diff/compare-maps.js';
 import type { Finding } from '../diff/finding.js';
 import type { ColumnDef, TableDef } from '../model/types.js';
 import { quoteIdent } from '../model/ident.js';
-import type { PlanContext } from './plan-repairs.js';
+import type { PlanContext } from './plan-context.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { doBlock, lit } from './sql-util.js';
 import {

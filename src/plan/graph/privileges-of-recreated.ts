@@ -1,6 +1,6 @@
 import type { Finding } from '../../diff/finding.js';
 import { atomsOf, splitPrivilegeKey } from '../../model/privileges.js';
-import type { PlanContext } from '../plan-repairs.js';
+import type { PlanContext } from '../plan-context.js';
 import { grantKeyword, privilegeSteps } from '../plan-privileges.js';
 import { draft, PHASE, type StepDraft } from '../steps/draft.js';
 import { quoteIdent } from '../../model/ident.js';
