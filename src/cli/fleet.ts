@@ -15,7 +15,7 @@ import type { ConnectionInput } from '../db/connection.js';
 import { globToRegex } from '../catalog/introspect.js';
 import { connectionInput } from './common.js';
 import { chalkStyle, diagnoseTarget, type DiagnoseFlags, type DiagnoseOptions } from './diagnose.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { colourOn } from './spinner.js';
 import { appendStepSummary } from './step-summary.js';
 

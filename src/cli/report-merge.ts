@@ -9,7 +9,7 @@ import { redact } from '../db/redact.js';
 import { buildFleetReport, fleetExitCode, renderFleetReport, targetStatus, type FleetReport, type FleetTarget } from '../report/fleet.js';
 import { FORMATS, type Format } from '../report/render.js';
 import { chalkStyle, checkFailOn, failsOn } from './diagnose.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { colourOn } from './spinner.js';
 import { appendStepSummary } from './step-summary.js';
 
