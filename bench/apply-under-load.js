@@ -281,7 +281,7 @@ function worstWrite(txns, apply) {
   return { latencyMs: worst.latencyMs, execMs: worst.execMs, atS: (from - apply.startedAt) / 1000, what };
 }
 
-async function runStrategy(name, clusterUrl, env, opts, workDir) {
+async function runStrategy(name, _clusterUrl, env, opts, workDir) {
   const s = STRATEGIES[name];
   const prefix = `pgbench-${name}`;
   let pgbench;

@@ -386,7 +386,6 @@ function render(r) {
   const met = r.ratios.snapshot <= TARGET;
   const cmd = `npm run bench:kinds -- ${process.argv.slice(2).join(' ')}`;
   const sectionKeys = [...new Set([...Object.keys(b.sections), ...Object.keys(a.sections)])].filter((k) => (b.sections[k] ?? 0) !== (a.sections[k] ?? 0));
-  const befores = new Set(b.perStatement.map((s) => s.sha1));
   const afterSorted = [...a.perStatement].sort((x, y) => x.order - y.order);
   const matchedBefore = new Map(b.perStatement.map((s) => [s.sha1, s]));
   const stmtRows = afterSorted.filter((s) => isCatalog(s.text)).map((s) => {

@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { introspect } from '../dist/catalog/introspect.js';
 import { embeddedBinaries, localBinaries } from '../dist/embedded/binaries.js';
 import { startCluster } from '../dist/embedded/cluster.js';
@@ -85,7 +84,7 @@ function cpuProfileAreas(url, workDir) {
   const parent = new Map();
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map();
-  prof.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+  for (const [i, id] of prof.samples.entries()) selfUs.set(id, (selfUs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
   const areas = new Map(AREAS.map(([name]) => [name, 0]));
   areas.set('other', 0);
   for (const [id, us] of selfUs) {

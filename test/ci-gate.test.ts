@@ -233,7 +233,7 @@ describe('the GitLab CI template (ci/gitlab/schema-doctor.yml)', () => {
   /** The `- ` items of a block key (`script:`) of the hidden job, read as text (no YAML dependency). */
   function listOf(key: string): string[] {
     const lines = yml.split('\n');
-    const at = lines.findIndex((l) => l === `  ${key}:`);
+    const at = lines.indexOf(`  ${key}:`);
     expect(at, key).toBeGreaterThan(0);
     const out: string[] = [];
     for (let i = at + 1; i < lines.length && /^ {4}- /.test(lines[i]!); i++) out.push(lines[i]!.replace(/^ {4}- /, ''));
@@ -242,7 +242,7 @@ describe('the GitLab CI template (ci/gitlab/schema-doctor.yml)', () => {
 
   function variables(): Record<string, string> {
     const lines = yml.split('\n');
-    const at = lines.findIndex((l) => l === '  variables:');
+    const at = lines.indexOf('  variables:');
     const out: Record<string, string> = {};
     for (let i = at + 1; i < lines.length && /^ {4}\S/.test(lines[i]!); i++) {
       const m = /^ {4}([A-Z_]+): "(.*)"$/.exec(lines[i]!)!;

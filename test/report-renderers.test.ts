@@ -360,6 +360,7 @@ describe('report renderers', () => {
     const schema = JSON.parse(readFileSync(new URL('../docs/report.schema.json', import.meta.url), 'utf8'));
     expect([...schema.definitions.findingKind.enum].sort()).toEqual(Object.keys(KIND_DESCRIPTIONS).sort());
     const validate = await validator('../docs/report.schema.json');
+    // biome-ignore lint/suspicious/noExplicitAny: the parsed report is mutated into invalid shapes, which no type describes
     const bad = (mutate: (r: any) => void) => {
       const r = JSON.parse(renderJson(incident));
       mutate(r);

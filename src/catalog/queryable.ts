@@ -1,5 +1,6 @@
 /** The one thing catalog readers need from a connection: pg's `query(text, values)`. */
 export interface Queryable {
+  // biome-ignore lint/suspicious/noExplicitAny: the same default as pg's own query<R = any>, so that a pg client is a Queryable
   query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
 }
 

@@ -6,7 +6,7 @@ import { connect } from '../db/connect.js';
 import { acquireApplyLock, degradedMode, GuardRefusal, requirePrimary } from '../apply/guards.js';
 import { BOOKKEEPING_DDL, RUNS_UPGRADE_DDL } from '../plan/bookkeeping-ddl.js';
 import { hasRuns, readArchiveGroups, readRuns, type RunRecord } from '../runs/history.js';
-import { archivedTableName, laterRunsInTheWay, planRestore, prunedTables, type DroppedObject, RestoreUnsupported, splitQualified, type RestoreAction } from '../runs/restore.js';
+import { archivedTableName, laterRunsInTheWay, planRestore, prunedTables, type DroppedObject, type RestorePlan, RestoreUnsupported, splitQualified, type RestoreAction } from '../runs/restore.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
 import { parseDuration } from './duration.js';
 import { unknownRun } from './history.js';
@@ -83,7 +83,7 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
          WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`, where);
       if (rows.length > 0) columnsNow[t] = rows.map((r) => r.attname);
     }
-    let plan;
+    let plan: RestorePlan;
     try {
       plan = planRestore({ run, archive, columnsNow, dropped });
     } catch (e) {

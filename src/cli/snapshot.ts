@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { renderManifest } from '../manifest/format.js';
 import { MANIFEST_SCHEMA_PATH } from '../package-root.js';
+import type { SchemaModel } from '../model/types.js';
 import { loadLiveModel } from './live-model.js';
 import { defaultCacheDir } from '../manifest/cache-dir.js';
 import { connectionInput, type ConnectionFlags } from './common.js';
@@ -19,7 +20,7 @@ export async function snapshotCommand(flags: SnapshotFlags, io: Io): Promise<num
     throw new UsageError('BAD_OPTION', '--from-sql and --url cannot be used together.', 'Snapshot either a live database (--url) or SQL files (--from-sql).');
   }
   const schemas = flags.schema ?? [];
-  let model;
+  let model: SchemaModel;
   if (flags.fromSql) {
     const { replayedModel } = await import('../manifest/replay-cache.js');
     const cacheDir = flags.cache === false ? undefined : defaultCacheDir(io.env);

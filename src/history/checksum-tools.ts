@@ -85,9 +85,12 @@ export const drizzle: Tracker = {
       const when = whenOf.get(file);
       const byHash = rows.filter((r) => r.hash === hash);
       const byWhen = when === undefined ? [] : rows.filter((r) => r.created_at != null && String(r.created_at) === when);
-      if (byHash.length) byHash.forEach((r) => used.add(r));
-      else if (byWhen.length) (byWhen.forEach((r) => used.add(r)), status.checksumMismatches.push(file));
-      else {
+      if (byHash.length) {
+        for (const r of byHash) used.add(r);
+      } else if (byWhen.length) {
+        for (const r of byWhen) used.add(r);
+        status.checksumMismatches.push(file);
+      } else {
         status.unapplied.push(file);
         continue;
       }

@@ -3,6 +3,6 @@ import { join } from 'node:path';
 
 /** `$XDG_CACHE_HOME/schema-doctor`, else `~/.cache/schema-doctor`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
+  const base = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
   return join(base, 'schema-doctor');
 }

@@ -22,7 +22,7 @@ export interface SequenceValues {
  * so that identity columns created without options have none in the model.
  */
 export function identityOptionsOf(type: string, s: SequenceValues): IdentityOptions | undefined {
-  const d = defaultsOf(type, s.increment, s.min, s.max);
+  const d = defaultsOf(type, s.increment);
   const o: IdentityOptions = {};
   if (s.increment !== '1') o.increment = s.increment;
   if (s.min !== d.min) o.min = s.min;
@@ -33,7 +33,7 @@ export function identityOptionsOf(type: string, s: SequenceValues): IdentityOpti
   return Object.keys(o).length > 0 ? o : undefined;
 }
 
-function defaultsOf(type: string, increment: string, min?: string, max?: string): { min: string; max: string } {
+function defaultsOf(type: string, increment: string): { min: string; max: string } {
   const [lo, hi] = BOUNDS[type] ?? BOUNDS.bigint!;
   return increment.startsWith('-') ? { min: lo, max: '-1' } : { min: '1', max: hi };
 }

@@ -31,7 +31,7 @@ export function parseExclusion(definition: string): { elements: ExclusionElement
   return { elements, predicate: tail.slice(start, end + 1) };
 }
 
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)`;
+const IDENT = '(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)';
 const QUALIFIED = new RegExp(String.raw`^${IDENT}(?:\.${IDENT})*`);
 const COLLATE = new RegExp(String.raw`^\s*COLLATE (${IDENT}(?:\.${IDENT})?)`);
 const OPERATOR = /^(?:OPERATOR\([^()]+\)|[-+*/<>=~!@#%^&|`?]+)$/;

@@ -140,7 +140,7 @@ export function planProbes(f: Finding, expected: SchemaModel, actual: SchemaMode
     case 'missing_index':
     case 'index_invalid':
     case 'index_differs': {
-      const i = (et.indexes ?? {})[constraintName(f, table)];
+      const i = et.indexes?.[constraintName(f, table)];
       if (!i?.unique) break;
       const nnd = / NULLS NOT DISTINCT/.test(i.definition);
       const plainColumns = i.columns.map(indexKeyColumn);

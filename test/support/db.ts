@@ -8,6 +8,7 @@ export interface TestDatabase {
   name: string;
   url: string;
   /** Runs SQL on this database (a fresh connection each time). */
+  // biome-ignore lint/suspicious/noExplicitAny: like pg's query<R = any>: each test says what its rows hold, or reads them loosely
   sql<R = any>(text: string, values?: unknown[]): Promise<R[]>;
   drop(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { node } from './keys.js';
 /** dependent node → the nodes it depends on. */
 export type Dependencies = Map<string, Set<string>>;
 
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)`;
+const IDENT = '(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)';
 /** `schema.name`, not preceded by an identifier character, a quote or a dot (so never the tail of `a.b.c`). */
 const QUALIFIED = new RegExp(String.raw`(?<![A-Za-z0-9_$".])(${IDENT}\.${IDENT})`, 'g');
 const TOKEN = new RegExp(IDENT, 'g');
