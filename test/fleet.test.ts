@@ -35,7 +35,10 @@ const name = (i: number) => `shop-${String(i + 1).padStart(2, '0')}`;
 /** The CLI with `input` on standard input. */
 function runWithStdin(args: string[], input: string, cwd: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, LANG: 'C.UTF-8' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, LANG: 'C.UTF-8' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -74,7 +77,10 @@ describe('diagnose --targets: a fleet', () => {
     if (pw) passwords.push(pw, decodeURIComponent(pw));
     targetsFile('fleet.txt', all, [UNREACHABLE]);
     targetsFile('drifted.txt', all);
-    targetsFile('clean.txt', all.filter((i) => DRIFT[i] === undefined));
+    targetsFile(
+      'clean.txt',
+      all.filter((i) => DRIFT[i] === undefined),
+    );
   });
   afterAll(async () => {
     await Promise.all(dbs.map((db) => db.drop()));
@@ -124,7 +130,10 @@ describe('diagnose --targets: a fleet', () => {
     expect(r.code, r.stderr).toBe(2);
     const host = new URL(dbs[0]!.url).hostname;
     expect(JSON.parse(r.stdout).targets.map((t: { name: string; status: string }) => [t.name, t.status])).toEqual(
-      [[`${host}/${dbs[0]!.name}`, 'ok'], [name(2), 'drift']].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+      [
+        [`${host}/${dbs[0]!.name}`, 'ok'],
+        [name(2), 'drift'],
+      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
     );
   });
 
@@ -144,7 +153,11 @@ describe('diagnose --targets: a fleet', () => {
     const home = mkdtempSync(join(tmpdir(), 'sd-fleet-home-'));
     const u = new URL(dbs[2]!.url);
     writeFileSync(join(home, '.pgpass'), `${u.hostname}:${u.port || 5432}:*:${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}\n`, { mode: 0o600 });
-    const bare = (i: number) => { const x = new URL(dbs[i]!.url); x.password = ''; return x.toString(); };
+    const bare = (i: number) => {
+      const x = new URL(dbs[i]!.url);
+      x.password = '';
+      return x.toString();
+    };
     writeFileSync(join(dir, 'pgpass.txt'), `${name(0)} ${bare(0)}\n${name(2)} ${bare(2)}\n`);
     const r = await runCli(['diagnose', '--targets', 'pgpass.txt', '--expected', 'manifest.json', '--format', 'json'], { HOME: home }, dir);
     outputs.push(r.stdout, r.stderr);
@@ -152,7 +165,7 @@ describe('diagnose --targets: a fleet', () => {
     expect(JSON.parse(r.stdout).targets.map((t: { status: string }) => t.status)).toEqual(['ok', 'drift']);
   });
 
-  it('the config file\'s url is not used with --targets', async () => {
+  it("the config file's url is not used with --targets", async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'sd-fleet-config-'));
     writeFileSync(join(cwd, 'schema-doctor.config.json'), JSON.stringify({ url: 'postgres://nobody@127.0.0.1:1/nothing' }));
     writeFileSync(join(cwd, 'targets.txt'), `${name(0)} ${dbs[0]!.url}\n`);
@@ -212,7 +225,11 @@ describe('diagnose --targets: a fleet', () => {
     expect(JSON.parse(never.stdout)).toMatchObject({ failOn: 'never', summary: { targets: 12, ok: 12, drift: 0, error: 0 } });
     const blockers = await run(['report', 'merge', 'd-1.json', 'd-2.json', '--fail-on', 'blockers', '--format', 'json']);
     expect(blockers.code).toBe(2);
-    expect(JSON.parse(blockers.stdout).targets.filter((t: { status: string }) => t.status === 'drift').map((t: { name: string }) => t.name)).toEqual([name(2)]);
+    expect(
+      JSON.parse(blockers.stdout)
+        .targets.filter((t: { status: string }) => t.status === 'drift')
+        .map((t: { name: string }) => t.name),
+    ).toEqual([name(2)]);
     writeFileSync(join(dir, 'single.json'), '{"formatVersion": 1, "findings": []}');
     expect((await run(['report', 'merge', 'single.json'])).stderr).toContain('error [REPORT_INVALID]');
   });
@@ -224,8 +241,9 @@ describe('diagnose --targets: a fleet', () => {
     }
   });
 
-  afterAll(() => {
-    // Whatever ran above: no password, neither the server's nor the unreachable target's, in any output.
+  it("no password, neither the server's nor the unreachable target's, in any output of the tests above", () => {
+    // The tests of this describe run in order: this one sees every output they collected.
+    expect(outputs.length).toBeGreaterThan(10);
     for (const out of outputs) for (const pw of passwords) expect(out.includes(pw)).toBe(false);
   });
 });
@@ -250,11 +268,12 @@ describe('diagnose --tenant-schemas: the schemas of one database as a fleet', ()
     expect(r.stderr).toBe('');
     expect(r.code).toBe(2);
     const fleet = JSON.parse(r.stdout);
-    expect(fleet.targets.map((t: { name: string; status: string }) => [t.name, t.status])).toEqual([['tenant_a', 'ok'], ['tenant_b', 'drift'], ['tenant_c', 'ok']]);
-    expect(fleet.targets[1].report.findings.map((f: { id: string }) => f.id).sort()).toEqual([
-      'column_nullability_differs:tenant_b.items.name',
-      'missing_index:tenant_b.orders.orders_item_id_idx',
+    expect(fleet.targets.map((t: { name: string; status: string }) => [t.name, t.status])).toEqual([
+      ['tenant_a', 'ok'],
+      ['tenant_b', 'drift'],
+      ['tenant_c', 'ok'],
     ]);
+    expect(fleet.targets[1].report.findings.map((f: { id: string }) => f.id).sort()).toEqual(['column_nullability_differs:tenant_b.items.name', 'missing_index:tenant_b.orders.orders_item_id_idx']);
     // The foreign key, the defaults and the index definitions name the tenant's own schema, so the clean ones match.
     expect(fleet.targets[0].report.findings).toEqual([]);
     const clean = await runCli(['diagnose', '--url', db.url, '--tenant-schemas', 'tenant_c', '--expected', 'tenant.json', '--format', 'json'], {}, dir);
@@ -298,7 +317,12 @@ describe('the pure parts: targets file, shards, schema renaming', () => {
     const targets = Array.from({ length: 200 }, (_, i) => ({ name: `t${i}`, url: 'postgres://h/d' }));
     for (const n of [1, 2, 5]) {
       const parts = Array.from({ length: n }, (_, i) => inShard(targets, { index: i + 1, count: n }));
-      expect(parts.flat().map((t) => t.name).sort()).toEqual(targets.map((t) => t.name).sort());
+      expect(
+        parts
+          .flat()
+          .map((t) => t.name)
+          .sort(),
+      ).toEqual(targets.map((t) => t.name).sort());
       for (const p of parts) expect(p.every((t) => shardOf(t.name, n) === parts.indexOf(p) + 1)).toBe(true);
     }
     expect(parseShard(' 2 / 3 ')).toEqual({ index: 2, count: 3 });
@@ -307,14 +331,20 @@ describe('the pure parts: targets file, shards, schema renaming', () => {
   it('renames a schema in keys, schema fields and qualified references, quoting as PostgreSQL does', async () => {
     const { renameSchema } = await import('../dist/model/rename-schema.js');
     const model = {
-      schemas: { tmpl: { name: 'tmpl' } }, extensions: {}, enums: {}, domains: {}, sequences: {}, views: {}, functions: {},
+      schemas: { tmpl: { name: 'tmpl' } },
+      extensions: {},
+      enums: {},
+      domains: {},
+      sequences: {},
+      views: {},
+      functions: {},
       tables: {
         'tmpl.t': { schema: 'tmpl', name: 't', columns: [{ name: 'tmpl', default: "nextval('tmpl.t_id_seq'::regclass)" }], note: 'xtmpl.t stays' },
       },
       defaultPrivileges: { 'app / tmpl / tables': {} },
       privileges: { 'schema tmpl': {} },
     };
-    const out = renameSchema(model as never, 'tmpl', 'Tenant A') as unknown as Record<string, any>;
+    const out = renameSchema(model as never, 'tmpl', 'Tenant A') as unknown as Record<string, Record<string, { name: string }>>;
     expect(Object.keys(out.schemas)).toEqual(['Tenant A']);
     expect(out.schemas['Tenant A'].name).toBe('Tenant A');
     expect(out.tables['"Tenant A".t']).toEqual({ schema: 'Tenant A', name: 't', columns: [{ name: 'tmpl', default: `nextval('"Tenant A".t_id_seq'::regclass)` }], note: 'xtmpl.t stays' });

@@ -14,7 +14,7 @@ import { connect } from '../db/connect.js';
 import type { ConnectionInput } from '../db/connection.js';
 import { globToRegex } from '../catalog/introspect.js';
 import { connectionInput } from './common.js';
-import { chalkStyle, diagnoseTarget, type DiagnoseFlags, type DiagnoseOptions } from './diagnose.js';
+import { chalkStyle, diagnoseTarget, type DiagnoseFlags, type DiagnoseOptions } from './diagnose-target.js';
 import type { Io } from './io.js';
 import { colourOn } from './spinner.js';
 import { appendStepSummary } from './step-summary.js';
@@ -29,8 +29,11 @@ export async function readTargets(path: string): Promise<Target[]> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UsageError('TARGETS_UNREADABLE', `Cannot read the targets file ${path}: ${(err as Error).message}.`,
-      'Give --targets a file with one target per line (NAME URL, or URL), or - for standard input.');
+    throw new UsageError(
+      'TARGETS_UNREADABLE',
+      `Cannot read the targets file ${path}: ${(err as Error).message}.`,
+      'Give --targets a file with one target per line (NAME URL, or URL), or - for standard input.',
+    );
   }
   return parseTargets(text, path);
 }
@@ -39,8 +42,7 @@ export async function readTargets(path: string): Promise<Target[]> {
 async function listSchemas(input: ConnectionInput, glob: string): Promise<string[]> {
   const { client } = await connect(input);
   try {
-    const rows = (await client.query<{ name: string }>(
-      `SELECT nspname AS name FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY nspname`)).rows;
+    const rows = (await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY nspname`)).rows;
     const re = new RegExp(globToRegex(glob));
     return rows.map((r) => r.name).filter((n) => re.test(n));
   } finally {
@@ -100,8 +102,11 @@ export async function fleetCommand(flags: DiagnoseFlags, io: Io, options: Diagno
   if (flags.tenantSchemas !== undefined) {
     const schemas = Object.keys(loaded.expectedModel.schemas);
     if (schemas.length !== 1) {
-      throw new UsageError('BAD_OPTION', `--tenant-schemas needs an expected schema of exactly one schema; ${loaded.expected.description} has ${schemas.length} (${schemas.join(', ') || 'none'}).`,
-        'Snapshot the template tenant alone (snapshot --schema NAME), or pick it with --schema NAME.');
+      throw new UsageError(
+        'BAD_OPTION',
+        `--tenant-schemas needs an expected schema of exactly one schema; ${loaded.expected.description} has ${schemas.length} (${schemas.join(', ') || 'none'}).`,
+        'Snapshot the template tenant alone (snapshot --schema NAME), or pick it with --schema NAME.',
+      );
     }
     const template = schemas[0]!;
     const { renameSchema } = await import('../model/rename-schema.js');

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { redact } from '../db/redact.js';
 import { buildFleetReport, fleetExitCode, renderFleetReport, targetStatus, type FleetReport, type FleetTarget } from '../report/fleet.js';
 import { FORMATS, type Format } from '../report/render.js';
-import { chalkStyle, checkFailOn, failsOn } from './diagnose.js';
+import { chalkStyle, checkFailOn, failsOn } from './diagnose-target.js';
 import type { Io } from './io.js';
 import { colourOn } from './spinner.js';
 import { appendStepSummary } from './step-summary.js';
@@ -20,8 +20,7 @@ export interface MergeFlags {
 }
 
 function invalid(file: string, what: string): UsageError {
-  return new UsageError('REPORT_INVALID', `${file} is not a fleet report: ${what}.`,
-    'Give report merge the JSON output of `diagnose --targets … --format json` (docs/fleet-report.schema.json).');
+  return new UsageError('REPORT_INVALID', `${file} is not a fleet report: ${what}.`, 'Give report merge the JSON output of `diagnose --targets … --format json` (docs/fleet-report.schema.json).');
 }
 
 export function readFleetReport(file: string): FleetReport {
@@ -68,8 +67,7 @@ export async function reportMergeCommand(files: string[], flags: MergeFlags, io:
     for (const t of report.targets) {
       const before = seen.get(t.name);
       if (before !== undefined) {
-        throw new UsageError('REPORT_INVALID', `The target "${t.name}" is in both ${before} and ${file}.`,
-          'Merge the reports of the shards of one run, all made with the same --shard I/N count.');
+        throw new UsageError('REPORT_INVALID', `The target "${t.name}" is in both ${before} and ${file}.`, 'Merge the reports of the shards of one run, all made with the same --shard I/N count.');
       }
       seen.set(t.name, file);
       if (t.status === 'error' || given === undefined || t.report === undefined) {

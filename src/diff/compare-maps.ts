@@ -34,7 +34,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
   for (const k in x) {
     if (x[k] === undefined) continue;
     defined++;
-    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameValue(x[k], y[k])) return false;
+    if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
   }
   for (const k in y) if (y[k] !== undefined) defined--;
   return defined === 0;
