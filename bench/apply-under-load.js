@@ -21,9 +21,7 @@
 // It prints the numbers and rewrites its own section of bench/RESULTS.md (the notes after the generated part stay).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  fmtMs, isoNow, loadAverage, machine, percentile, runChild, runCli, settingsLine, sourceState, thousands, withCluster, writeResultsSection,
-} from './bench-util.js';
+import { fmtMs, isoNow, loadAverage, machine, percentile, runChild, runCli, settingsLine, sourceState, thousands, withCluster, writeResultsSection } from './bench-util.js';
 import { dbUrl, withClient } from './schema-fixture.js';
 
 const PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
@@ -69,7 +67,9 @@ function parseArgs(argv) {
 
 function usage(problem) {
   if (problem) process.stderr.write(`bench/apply-under-load.js: ${problem}\n`);
-  process.stderr.write('usage: node bench/apply-under-load.js [--rows 10000000] [--rate 200] [--clients 4] [--lead 5] [--tail 3] [--max-seconds 900] [--only naive|online] [--no-index] [--no-write]\n');
+  process.stderr.write(
+    'usage: node bench/apply-under-load.js [--rows 10000000] [--rate 200] [--clients 4] [--lead 5] [--tail 3] [--max-seconds 900] [--only naive|online] [--no-index] [--no-write]\n',
+  );
   process.exit(problem ? 5 : 0);
 }
 
@@ -97,13 +97,22 @@ async function setup(clusterUrl, opts, workDir) {
     await c.query('CHECKPOINT');
   });
   const seconds = (performance.now() - t0) / 1000;
-  const size = await withClient(url, async (c) => (await c.query(
-    `SELECT pg_relation_size('public.big')::bigint AS bytes, pg_size_pretty(pg_relation_size('public.big')) AS heap,
-            pg_size_pretty(pg_indexes_size('public.big')) AS indexes`)).rows[0]);
+  const size = await withClient(
+    url,
+    async (c) =>
+      (
+        await c.query(
+          `SELECT pg_relation_size('public.big')::bigint AS bytes, pg_size_pretty(pg_relation_size('public.big')) AS heap,
+            pg_size_pretty(pg_indexes_size('public.big')) AS indexes`,
+        )
+      ).rows[0],
+  );
   log(`[setup] ${seconds.toFixed(1)} s; heap ${size.heap}, indexes ${size.indexes}`);
 
   const expected = join(workDir, 'expected.sql');
-  writeFileSync(expected, `CREATE TABLE public.big (
+  writeFileSync(
+    expected,
+    `CREATE TABLE public.big (
   id bigint,
   a integer,
   b integer,
@@ -112,12 +121,15 @@ async function setup(clusterUrl, opts, workDir) {
   CONSTRAINT big_pkey PRIMARY KEY (id),
   CONSTRAINT big_a_b_key UNIQUE (a, b)
 );
-${opts.index ? 'CREATE INDEX big_ts_idx ON public.big (ts);\n' : ''}`);
+${opts.index ? 'CREATE INDEX big_ts_idx ON public.big (ts);\n' : ''}`,
+  );
 
   // Existing rows have 0 ≤ a ≤ 3000 and b ≥ 0; inserted rows have a > 3000 and b < 0, drawn at random from about
   // 2^62 pairs, so the new constraint never fails on them (nor the primary key on their ids).
   const script = join(workDir, 'load.sql');
-  writeFileSync(script, `\\set id random(1, :rows)
+  writeFileSync(
+    script,
+    `\\set id random(1, :rows)
 \\set nid random(100000000000, 9000000000000000000)
 \\set a random(3001, 2147483647)
 \\set b random(-2147483648, -1)
@@ -125,7 +137,8 @@ BEGIN;
 UPDATE public.big SET n = n + 1, ts = now() WHERE id = :id;
 INSERT INTO public.big (id, a, b, n, ts) VALUES (:nid, :a, :b, 0, now());
 END;
-`);
+`,
+  );
   return { url, expected, script, seconds, size };
 }
 
@@ -178,8 +191,12 @@ function windowStats(txns, from, to) {
   for (let i = 1; i < ends.length; i++) gap = Math.max(gap, ends[i] - ends[i - 1]);
   return {
     count: inWin.length,
-    p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat.at(-1) ?? null,
-    execP50: percentile(exec, 50), execP99: percentile(exec, 99), execMax: exec.at(-1) ?? null,
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    max: lat.at(-1) ?? null,
+    execP50: percentile(exec, 50),
+    execP99: percentile(exec, 99),
+    execMax: exec.at(-1) ?? null,
     over: lat.filter((x) => x > STALL_MS).length,
     gapMs: gap,
     seconds: (to - from) / 1000,
@@ -192,10 +209,14 @@ function windowStats(txns, from, to) {
 const STEP_LINE = /^(applied|skipped|failed|not_executed)\s+(\S+)\s\s(.*?)(?: \(([^()]*)\))?$/;
 
 function stepsOf(stdout) {
-  return stdout.split('\n').map((l) => STEP_LINE.exec(l)).filter(Boolean).map((m) => {
-    const ms = /(\d+) ms/.exec(m[4] ?? '')?.[1];
-    return { status: m[1], id: m[2], summary: m[3], ms: ms === undefined ? null : Number(ms) };
-  });
+  return stdout
+    .split('\n')
+    .map((l) => STEP_LINE.exec(l))
+    .filter(Boolean)
+    .map((m) => {
+      const ms = /(\d+) ms/.exec(m[4] ?? '')?.[1];
+      return { status: m[1], id: m[2], summary: m[3], ms: ms === undefined ? null : Number(ms) };
+    });
 }
 
 /**
@@ -285,8 +306,26 @@ async function runStrategy(name, _clusterUrl, env, opts, workDir) {
   const s = STRATEGIES[name];
   const prefix = `pgbench-${name}`;
   let pgbench;
-  const pgbenchArgs = ['-n', '-f', env.script, '-D', `rows=${opts.rows}`, '-R', String(opts.rate), '-c', String(opts.clients), '-j', '1',
-    '-T', String(opts.maxSeconds), '-l', `--log-prefix=${join(workDir, prefix)}`, '-P', '1', env.url];
+  const pgbenchArgs = [
+    '-n',
+    '-f',
+    env.script,
+    '-D',
+    `rows=${opts.rows}`,
+    '-R',
+    String(opts.rate),
+    '-c',
+    String(opts.clients),
+    '-j',
+    '1',
+    '-T',
+    String(opts.maxSeconds),
+    '-l',
+    `--log-prefix=${join(workDir, prefix)}`,
+    '-P',
+    '1',
+    env.url,
+  ];
   log(`\n[${name}] pgbench ${pgbenchArgs.slice(0, -1).join(' ')} URL`);
   const loadBefore = loadAverage();
   const bench = runChild(PGBENCH, pgbenchArgs, { cwd: workDir, okCodes: [0, 1, 2], onSpawn: (c) => (pgbench = c) });
@@ -311,10 +350,16 @@ async function runStrategy(name, _clusterUrl, env, opts, workDir) {
     const spans = lockSpans(apply.probe);
     const phases = applyPhases(apply);
     const stepsSpan = phases?.executionSpan;
-    const state = await withClient(env.url, async (c) => (await c.query(`
+    const state = await withClient(
+      env.url,
+      async (c) =>
+        (
+          await c.query(`
       SELECT (SELECT count(*) FROM pg_constraint WHERE conrelid = 'public.big'::regclass AND conname = 'big_a_b_key' AND contype = 'u')::int AS constraints,
              (SELECT count(*) FROM pg_index WHERE indrelid = 'public.big'::regclass AND indisvalid)::int AS valid_indexes,
-             (SELECT count(*) FROM pg_index WHERE indrelid = 'public.big'::regclass AND NOT indisvalid)::int AS invalid_indexes`)).rows[0]);
+             (SELECT count(*) FROM pg_index WHERE indrelid = 'public.big'::regclass AND NOT indisvalid)::int AS invalid_indexes`)
+        ).rows[0],
+    );
     const result = {
       name,
       what: s.what,
@@ -335,12 +380,18 @@ async function runStrategy(name, _clusterUrl, env, opts, workDir) {
       otherLines: other,
       logFiles: files.length,
       complete,
-      pgbenchTail: done.stderr.split('\n').filter((l) => /^(progress|number of|latency|tps|pgbench:)/.test(l)).slice(-6).join('\n'),
+      pgbenchTail: done.stderr
+        .split('\n')
+        .filter((l) => /^(progress|number of|latency|tps|pgbench:)/.test(l))
+        .slice(-6)
+        .join('\n'),
       load: [loadBefore, loadAverage()],
     };
     const r = result.repair;
-    log(`[${name}] ${txns.length} transactions logged; during apply (${r.seconds.toFixed(1)} s, ${r.count} txns): latency p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}, ` +
-      `max ${fmtMs(r.max)}; > ${STALL_MS} ms: ${r.over}; longest gap without a completed write ${fmtMs(r.gapMs)}`);
+    log(
+      `[${name}] ${txns.length} transactions logged; during apply (${r.seconds.toFixed(1)} s, ${r.count} txns): latency p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}, ` +
+        `max ${fmtMs(r.max)}; > ${STALL_MS} ms: ${r.over}; longest gap without a completed write ${fmtMs(r.gapMs)}`,
+    );
     if (result.worst) log(`[${name}] slowest write: ${fmtMs(result.worst.latencyMs)}, started ${result.worst.atS.toFixed(1)} s into apply, during ${result.worst.what}`);
     for (const sp of result.spans) log(`[${name}] writes locked out by ${sp.what.join(' + ')} for ${fmtMs(sp.ms)} (max latency in that span ${fmtMs(sp.stats.max)})`);
     return result;
@@ -360,9 +411,11 @@ function strategyTable(results) {
   ];
   for (const r of results) {
     const x = r.repair;
-    rows.push(`| ${r.name} (\`--online-threshold ${r.threshold}\`) | ${fmtMs(r.applyMs)} | ${r.execution ? fmtMs(r.execution.ms) : 'n/a'} | ` +
-      `${r.spans.map((s) => `${fmtMs(s.ms)} (${s.what.join(' + ')})`).join('; ') || 'none'} | ${thousands(x.count)} | ` +
-      `${fmtMs(x.p50)} · ${fmtMs(x.p99)} · **${fmtMs(x.max)}** | ${fmtMs(x.execP50)} · ${fmtMs(x.execP99)} · ${fmtMs(x.execMax)} | ${x.over} | ${fmtMs(x.gapMs)} |`);
+    rows.push(
+      `| ${r.name} (\`--online-threshold ${r.threshold}\`) | ${fmtMs(r.applyMs)} | ${r.execution ? fmtMs(r.execution.ms) : 'n/a'} | ` +
+        `${r.spans.map((s) => `${fmtMs(s.ms)} (${s.what.join(' + ')})`).join('; ') || 'none'} | ${thousands(x.count)} | ` +
+        `${fmtMs(x.p50)} · ${fmtMs(x.p99)} · **${fmtMs(x.max)}** | ${fmtMs(x.execP50)} · ${fmtMs(x.execP99)} · ${fmtMs(x.execMax)} | ${x.over} | ${fmtMs(x.gapMs)} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -375,23 +428,34 @@ function phasesTable(results) {
   for (const r of results) {
     const p = r.phases;
     const w = r.worst;
-    rows.push(`| ${r.name} | ${fmtMs(r.applyMs)} | ${p ? [p.beforeProbe, p.probe, p.probeToSteps, p.execution, p.after].map(fmtMs).join(' | ') : 'n/a | n/a | n/a | n/a | n/a'} | ` +
-      `${r.probeWrites ? `${fmtMs(r.probeWrites.p99)} · ${fmtMs(r.probeWrites.max)}` : 'n/a'} | ${r.execution ? `${fmtMs(r.execution.stats.p99)} · ${fmtMs(r.execution.stats.max)}` : 'n/a'} | ` +
-      `${w ? `${fmtMs(w.latencyMs)} · ${w.atS.toFixed(1)} s into apply · ${w.what}` : 'n/a'} |`);
+    rows.push(
+      `| ${r.name} | ${fmtMs(r.applyMs)} | ${p ? [p.beforeProbe, p.probe, p.probeToSteps, p.execution, p.after].map(fmtMs).join(' | ') : 'n/a | n/a | n/a | n/a | n/a'} | ` +
+        `${r.probeWrites ? `${fmtMs(r.probeWrites.p99)} · ${fmtMs(r.probeWrites.max)}` : 'n/a'} | ${r.execution ? `${fmtMs(r.execution.stats.p99)} · ${fmtMs(r.execution.stats.max)}` : 'n/a'} | ` +
+        `${w ? `${fmtMs(w.latencyMs)} · ${w.atS.toFixed(1)} s into apply · ${w.what}` : 'n/a'} |`,
+    );
   }
   return rows.join('\n');
 }
 
 function baselineLine(results) {
-  return results.map((r) => `${r.name}: ${thousands(r.baseline.count)} writes in ${r.baseline.seconds.toFixed(1)} s, latency p50 ${fmtMs(r.baseline.p50)}, ` +
-    `p99 ${fmtMs(r.baseline.p99)}, max ${fmtMs(r.baseline.max)}`).join('; ');
+  return results
+    .map(
+      (r) =>
+        `${r.name}: ${thousands(r.baseline.count)} writes in ${r.baseline.seconds.toFixed(1)} s, latency p50 ${fmtMs(r.baseline.p50)}, ` + `p99 ${fmtMs(r.baseline.p99)}, max ${fmtMs(r.baseline.max)}`,
+    )
+    .join('; ');
 }
 
 function stepsText(results) {
-  return results.map((r) => `- ${r.name}: ${r.steps.map((s) => `${s.id} ${s.summary} — ${s.status}${s.ms != null ? `, ${fmtMs(s.ms)}` : ''}`).join('; ')}. ` +
-    `${r.verified ? 'Applied and verified' : '**not verified**'}; afterwards big_a_b_key ${r.state.constraints === 1 ? 'exists' : '**is missing**'}, ` +
-    `${r.state.valid_indexes} valid / ${r.state.invalid_indexes} invalid indexes on big. pgbench log: ${thousands(r.total)} transactions` +
-    `${r.otherLines ? `, ${r.otherLines} other lines` : ''}${r.complete ? '' : ' (**the log ends before the end of the window**)'}; load average ${r.load.map((x) => x?.toFixed(1)).join(' → ')}.`).join('\n');
+  return results
+    .map(
+      (r) =>
+        `- ${r.name}: ${r.steps.map((s) => `${s.id} ${s.summary} — ${s.status}${s.ms != null ? `, ${fmtMs(s.ms)}` : ''}`).join('; ')}. ` +
+        `${r.verified ? 'Applied and verified' : '**not verified**'}; afterwards big_a_b_key ${r.state.constraints === 1 ? 'exists' : '**is missing**'}, ` +
+        `${r.state.valid_indexes} valid / ${r.state.invalid_indexes} invalid indexes on big. pgbench log: ${thousands(r.total)} transactions` +
+        `${r.otherLines ? `, ${r.otherLines} other lines` : ''}${r.complete ? '' : ' (**the log ends before the end of the window**)'}; load average ${r.load.map((x) => x?.toFixed(1)).join(' → ')}.`,
+    )
+    .join('\n');
 }
 
 function verdicts(results, env) {
@@ -399,16 +463,22 @@ function verdicts(results, env) {
   const online = results.find((r) => r.name === 'online');
   const naive = results.find((r) => r.name === 'naive');
   const bytes = Number(env.size.bytes);
-  out.push(`- Default strategy for this table: the heap is ${env.size.heap} (${thousands(bytes)} bytes), ${bytes >= DEFAULT_ONLINE_THRESHOLD ? 'at least' : '**below**'} the default ` +
-    `\`--online-threshold\` of 16 MB, so a plain \`apply\` takes the ${bytes >= DEFAULT_ONLINE_THRESHOLD ? 'online' : 'naive'} path.`);
+  out.push(
+    `- Default strategy for this table: the heap is ${env.size.heap} (${thousands(bytes)} bytes), ${bytes >= DEFAULT_ONLINE_THRESHOLD ? 'at least' : '**below**'} the default ` +
+      `\`--online-threshold\` of 16 MB, so a plain \`apply\` takes the ${bytes >= DEFAULT_ONLINE_THRESHOLD ? 'online' : 'naive'} path.`,
+  );
   if (online) {
     const max = online.repair.max;
-    out.push(`- **Online strategy stalls writes ≤ ${TARGET_STALL_MS} ms: ${max != null && max <= TARGET_STALL_MS ? 'met' : 'missed'}** — worst write latency during the repair ` +
-      `${fmtMs(max)} (p99 ${fmtMs(online.repair.p99)}, ${online.repair.over} writes over ${STALL_MS} ms, longest gap without a completed write ${fmtMs(online.repair.gapMs)}).`);
+    out.push(
+      `- **Online strategy stalls writes ≤ ${TARGET_STALL_MS} ms: ${max != null && max <= TARGET_STALL_MS ? 'met' : 'missed'}** — worst write latency during the repair ` +
+        `${fmtMs(max)} (p99 ${fmtMs(online.repair.p99)}, ${online.repair.over} writes over ${STALL_MS} ms, longest gap without a completed write ${fmtMs(online.repair.gapMs)}).`,
+    );
   }
   if (naive) {
-    out.push(`- Naive strategy (for comparison): worst write latency ${fmtMs(naive.repair.max)}, ${naive.repair.over} writes over ${STALL_MS} ms; ` +
-      `writes were locked out for ${naive.spans.map((s) => fmtMs(s.ms)).join(' + ') || 'no measurable time'}.`);
+    out.push(
+      `- Naive strategy (for comparison): worst write latency ${fmtMs(naive.repair.max)}, ${naive.repair.over} writes over ${STALL_MS} ms; ` +
+        `writes were locked out for ${naive.spans.map((s) => fmtMs(s.ms)).join(' + ') || 'no measurable time'}.`,
+    );
   }
   return out.join('\n');
 }
@@ -417,22 +487,24 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const env = {};
-  await withCluster('bench-apply', async (cluster, workDir, server) => {
-    const settings = await settingsLine(cluster.url, SETTINGS);
-    Object.assign(env, await setup(cluster.url, opts, workDir));
-    const results = [];
-    const names = opts.only ? [opts.only] : ['naive', 'online'];
-    for (const [k, name] of names.entries()) {
-      if (k > 0) {
-        log(`\n[reset] dropping big_a_b_key${opts.index ? ' and big_ts_idx' : ''}, VACUUM (ANALYZE)…`);
-        await reset(env.url);
+  await withCluster(
+    'bench-apply',
+    async (cluster, workDir, server) => {
+      const settings = await settingsLine(cluster.url, SETTINGS);
+      Object.assign(env, await setup(cluster.url, opts, workDir));
+      const results = [];
+      const names = opts.only ? [opts.only] : ['naive', 'online'];
+      for (const [k, name] of names.entries()) {
+        if (k > 0) {
+          log(`\n[reset] dropping big_a_b_key${opts.index ? ' and big_ts_idx' : ''}, VACUUM (ANALYZE)…`);
+          await reset(env.url);
+        }
+        results.push(await runStrategy(name, cluster.url, env, opts, workDir));
       }
-      results.push(await runStrategy(name, cluster.url, env, opts, workDir));
-    }
-    const info = machine();
-    const args = process.argv.slice(2);
-    const totalSeconds = (performance.now() - started) / 1000;
-    const generated = `- **Command:** \`node bench/apply-under-load.js${args.length ? ` ${args.join(' ')}` : ''}\` (after \`npm run build\`)
+      const info = machine();
+      const args = process.argv.slice(2);
+      const totalSeconds = (performance.now() - started) / 1000;
+      const generated = `- **Command:** \`node bench/apply-under-load.js${args.length ? ` ${args.join(' ')}` : ''}\` (after \`npm run build\`)
 - **Date:** ${isoNow()}; benchmark wall time ${totalSeconds.toFixed(0)} s
 - **Machine:** ${info.nproc} CPUs (nproc), ${info.memGiB} GiB memory, ${info.cpu}
 - **Node:** ${info.node}; **PostgreSQL:** ${server.serverVersion} (${server.binaries.source}); **pgbench:** ${PGBENCH}
@@ -469,13 +541,19 @@ ${stepsText(results)}
 ## Against the targets
 
 ${verdicts(results, env)}`;
-    process.stdout.write(`\n${generated}\n`);
-    if (opts.write) {
-      writeResultsSection('apply-under-load.js', 'Benchmark results: apply under write load', generated,
-        '## Notes (apply under load)\n\n(Hand-written interpretation goes here; bench/apply-under-load.js keeps it when it rewrites the generated part above.)');
-      process.stdout.write('\nwrote bench/RESULTS.md (apply-under-load section)\n');
-    }
-  }, { onCleanup: () => env.stopLoad?.() });
+      process.stdout.write(`\n${generated}\n`);
+      if (opts.write) {
+        writeResultsSection(
+          'apply-under-load.js',
+          'Benchmark results: apply under write load',
+          generated,
+          '## Notes (apply under load)\n\n(Hand-written interpretation goes here; bench/apply-under-load.js keeps it when it rewrites the generated part above.)',
+        );
+        process.stdout.write('\nwrote bench/RESULTS.md (apply-under-load section)\n');
+      }
+    },
+    { onCleanup: () => env.stopLoad?.() },
+  );
 }
 
 main().catch((err) => {

@@ -100,7 +100,12 @@ export function sourceState() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT }).toString().trim();
-    return dirty ? `${commit} with uncommitted changes in ${dirty.split('\n').map((l) => l.slice(3)).join(', ')}` : commit;
+    return dirty
+      ? `${commit} with uncommitted changes in ${dirty
+          .split('\n')
+          .map((l) => l.slice(3))
+          .join(', ')}`
+      : commit;
   } catch {
     return 'unknown';
   }
@@ -163,7 +168,7 @@ export async function withCluster(name, fn, { onCleanup } = {}) {
   try {
     process.stderr.write(`starting a throwaway cluster (${binaries.source})…\n`);
     cluster = await startCluster(binaries);
-    const serverVersion = await withClient(cluster.url, async (c) => (await c.query('SELECT version() AS v, current_setting(\'server_version\') AS sv')).rows[0]);
+    const serverVersion = await withClient(cluster.url, async (c) => (await c.query("SELECT version() AS v, current_setting('server_version') AS sv")).rows[0]);
     return await fn(cluster, workDir, { binaries, serverVersion: `PostgreSQL ${serverVersion.sv}`, serverBuild: serverVersion.v });
   } finally {
     await cleanup();
@@ -270,9 +275,15 @@ export async function createProbeTable(clusterUrl, rows) {
     await c.query('CHECKPOINT');
   });
   const seconds = (performance.now() - t0) / 1000;
-  const size = await withClient(url, async (c) => (await c.query(`SELECT pg_size_pretty(pg_table_size('public.big')) AS s,
+  const size = await withClient(
+    url,
+    async (c) =>
+      (
+        await c.query(`SELECT pg_size_pretty(pg_table_size('public.big')) AS s,
       (SELECT n_distinct FROM pg_stats WHERE tablename = 'big' AND attname = 'a') AS nd_a,
-      (SELECT n_distinct FROM pg_stats WHERE tablename = 'big' AND attname = 'b') AS nd_b`)).rows[0]);
+      (SELECT n_distinct FROM pg_stats WHERE tablename = 'big' AND attname = 'b') AS nd_b`)
+      ).rows[0],
+  );
   return { url, seconds, size, dupGroups: Math.floor(rows / 100) };
 }
 
@@ -292,7 +303,9 @@ export async function planOutline(url, sql, { analyze = false, settings = [] } =
         n['Disk Usage'] ? `${(n['Disk Usage'] / 1024).toFixed(0)} MB spilled` : '',
         n['Sort Method'] ? `${n['Sort Method']}${n['Sort Space Type'] ? ` ${n['Sort Space Type']} ${(n['Sort Space Used'] / 1024).toFixed(0)} MB` : ''}` : '',
         n['Subplan Name'] ?? '',
-      ].filter(Boolean).join(', ');
+      ]
+        .filter(Boolean)
+        .join(', ');
       const rowsPart = analyze && n['Actual Rows'] !== undefined ? `rows≈${n['Plan Rows']} actual ${n['Actual Rows']}×${n['Actual Loops']}` : `rows≈${n['Plan Rows']}`;
       parts.push(`${'  '.repeat(depth)}${n['Node Type']}${n.Strategy && n['Node Type'] === 'Aggregate' ? ` (${n.Strategy})` : ''}${extra ? ` [${extra}]` : ''} ${rowsPart}`);
       for (const ch of n.Plans ?? []) walk(ch, depth + 1);

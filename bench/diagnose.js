@@ -17,7 +17,22 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { duplicatesSql } from '../dist/probes/probe-sql.js';
 import {
-  PROBE_BARE_SQL, clusterCpuMs, createProbeTable, fmtMs, planOutline, isoNow, loadAverage, machine, psqlTimed, runCli, settingsLine, settle, sourceState, thousands, withCluster, writeResultsSection,
+  PROBE_BARE_SQL,
+  clusterCpuMs,
+  createProbeTable,
+  fmtMs,
+  planOutline,
+  isoNow,
+  loadAverage,
+  machine,
+  psqlTimed,
+  runCli,
+  settingsLine,
+  settle,
+  sourceState,
+  thousands,
+  withCluster,
+  writeResultsSection,
 } from './bench-util.js';
 import { createDatabase, label, withClient } from './schema-fixture.js';
 
@@ -83,8 +98,10 @@ async function benchSchema(cluster, opts, workDir) {
     const report = JSON.parse(d.stdout);
     diags.push({ ...d, findings: report.findings.length, summary: report.summary });
     snaps.push(await runCli(snapArgs));
-    log(`[schema] run ${r + 1}/${opts.runs}: diagnose ${fmtMs(d.ms)} (${report.findings.length} findings, ${d.probe.queries} statements, ` +
-      `${(d.probe.maxRssKiB / 1024).toFixed(0)} MB peak RSS); snapshot ${fmtMs(snaps.at(-1).ms)}`);
+    log(
+      `[schema] run ${r + 1}/${opts.runs}: diagnose ${fmtMs(d.ms)} (${report.findings.length} findings, ${d.probe.queries} statements, ` +
+        `${(d.probe.maxRssKiB / 1024).toFixed(0)} MB peak RSS); snapshot ${fmtMs(snaps.at(-1).ms)}`,
+    );
   }
   load.push(loadAverage());
   const counts = new Set(diags.map((d) => d.probe.queries));
@@ -115,7 +132,10 @@ async function benchSchema(cluster, opts, workDir) {
 function statementLabel(text) {
   const l = label({ text }).replace(/SNAPSHOT '[^']*'/, "SNAPSHOT '…'");
   if (!l.startsWith('?')) return l;
-  const line = text.trim().split('\n')[0].replace(/'[^']*'/g, "'…'");
+  const line = text
+    .trim()
+    .split('\n')[0]
+    .replace(/'[^']*'/g, "'…'");
   return line.length > 50 ? `${line.slice(0, 50)}…` : line;
 }
 
@@ -128,7 +148,9 @@ async function benchProbe(cluster, opts, workDir) {
   log(`[probe] ${fillSeconds.toFixed(1)} s, ${size.s}`);
 
   const expected = join(workDir, 'expected.sql');
-  writeFileSync(expected, `CREATE TABLE public.big (
+  writeFileSync(
+    expected,
+    `CREATE TABLE public.big (
   id bigint,
   a integer,
   b integer,
@@ -136,7 +158,8 @@ async function benchProbe(cluster, opts, workDir) {
   ts timestamp with time zone,
   CONSTRAINT big_a_b_key UNIQUE (a, b)
 );
-`);
+`,
+  );
   const probeSql = duplicatesSql('public.big', ['a', 'b'], false);
   const diagArgs = ['diagnose', '--url', url, '--expected', expected, '--format', 'json', ...(opts.probeTimeout ? ['--probe-timeout', opts.probeTimeout] : [])];
   const plans = { bare: await planOutline(url, BARE_SQL), probe: await planOutline(url, probeSql) };
@@ -182,13 +205,23 @@ async function benchProbe(cluster, opts, workDir) {
       exactWallMs: exact.wallMs,
     });
     const x = runs.at(-1);
-    log(`[probe] run ${r + 1}/${opts.runs}: diagnose ${fmtMs(x.diagnoseMs)} (probe ${blocker ? `${blocker.status}${blocker.count != null ? `, count ${blocker.count}, surplus ${blocker.surplusRows}` : `, ${blocker.reason}`}` : 'missing'}` +
-      `, ${fmtMs(x.probeMs)}; server CPU ${fmtMs(x.diagnoseServerCpuMs)}); bare GROUP BY ${fmtMs(x.bareMs)} (wall ${fmtMs(x.bareWallMs)}, server CPU ${fmtMs(x.bareServerCpuMs)}); ` +
-      `probe SQL in psql ${fmtMs(x.exactMs)} (wall ${fmtMs(x.exactWallMs)}, server CPU ${fmtMs(x.exactServerCpuMs)})`);
+    log(
+      `[probe] run ${r + 1}/${opts.runs}: diagnose ${fmtMs(x.diagnoseMs)} (probe ${blocker ? `${blocker.status}${blocker.count != null ? `, count ${blocker.count}, surplus ${blocker.surplusRows}` : `, ${blocker.reason}`}` : 'missing'}` +
+        `, ${fmtMs(x.probeMs)}; server CPU ${fmtMs(x.diagnoseServerCpuMs)}); bare GROUP BY ${fmtMs(x.bareMs)} (wall ${fmtMs(x.bareWallMs)}, server CPU ${fmtMs(x.bareServerCpuMs)}); ` +
+        `probe SQL in psql ${fmtMs(x.exactMs)} (wall ${fmtMs(x.exactWallMs)}, server CPU ${fmtMs(x.exactServerCpuMs)})`,
+    );
   }
   load.push(loadAverage());
   return {
-    rows: opts.rows, dupGroups, fillSeconds, size, plans, runs, load, probeSql, warmMs: warm.timingMs,
+    rows: opts.rows,
+    dupGroups,
+    fillSeconds,
+    size,
+    plans,
+    runs,
+    load,
+    probeSql,
+    warmMs: warm.timingMs,
     best: {
       diagnoseMs: best(runs.map((r) => r.diagnoseMs)),
       probeMs: runs.some((r) => r.probeMs != null) ? Math.min(...runs.filter((r) => r.probeMs != null).map((r) => r.probeMs)) : null,
@@ -209,7 +242,8 @@ async function benchProbe(cluster, opts, workDir) {
 function schemaText(s) {
   if (!s) return '(not run: --only probe)';
   const c = s.db.counts;
-  return `Schema: ${thousands(c.tables)} tables, ${thousands(c.columns)} columns, ${thousands(c.indexes)} indexes, ${thousands(c.views)} views, ` +
+  return (
+    `Schema: ${thousands(c.tables)} tables, ${thousands(c.columns)} columns, ${thousands(c.indexes)} indexes, ${thousands(c.views)} views, ` +
     `${thousands(c.functions)} functions, ${thousands(c.triggers)} triggers, ${thousands(c.enums)} enums (bench/schema-fixture.js; DDL + vacuum ${s.db.seconds.toFixed(1)} s).
 
 | command | best of ${s.diagnoseRuns.length} | all runs | peak RSS | SQL statements | client CPU (best) | findings | exit code |
@@ -221,7 +255,8 @@ Best diagnose run: ${fmtMs(s.breakdown.beforeFirstQuery)} node start, imports, r
     `${fmtMs(s.breakdown.queries)} from the first statement sent to the last answered, ${fmtMs(s.breakdown.afterLastQuery)} diff and report after it, ` +
     `${fmtMs(s.breakdown.exit)} process exit. Statements: ${s.statements.join(' · ')}.
 
-Load average: ${s.load.map((x) => x?.toFixed(1)).join(' → ')}.`;
+Load average: ${s.load.map((x) => x?.toFixed(1)).join(' → ')}.`
+  );
 }
 
 function probeText(p, opts) {
@@ -229,7 +264,17 @@ function probeText(p, opts) {
   const b = p.best;
   const all = (x, k) => x.runs.map((r) => fmtMs(r[k])).join(' / ');
   const ratio = (x, y) => (x != null && y != null ? `${(x / y).toFixed(2)}×` : 'n/a');
-  const statuses = [...new Set(p.runs.map((r) => (r.blocker ? (r.blocker.status === 'ok' ? `ok: ${thousands(r.blocker.count)} duplicate groups, ${thousands(r.blocker.surplusRows)} surplus rows` : `${r.blocker.status}: ${r.blocker.reason}`) : 'no duplicates blocker')))];
+  const statuses = [
+    ...new Set(
+      p.runs.map((r) =>
+        r.blocker
+          ? r.blocker.status === 'ok'
+            ? `ok: ${thousands(r.blocker.count)} duplicate groups, ${thousands(r.blocker.surplusRows)} surplus rows`
+            : `${r.blocker.status}: ${r.blocker.reason}`
+          : 'no duplicates blocker',
+      ),
+    ),
+  ];
   return `Table: \`big(id bigint, a int, b int, n int, ts timestamptz)\`, ${thousands(p.rows)} rows, ${p.size.s}, no index; ${thousands(p.dupGroups)} (a, b) keys occur twice
 (1% of the rows). Filled with one \`INSERT … SELECT … FROM generate_series\`, then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\`: ${p.fillSeconds.toFixed(1)} s.
 ANALYZE's n_distinct: a ${p.size.nd_a}, b ${p.size.nd_b} (the planner's estimate of the number of (a, b) groups is in the plans below; the true number is ${thousands(p.rows - p.dupGroups)}).
@@ -271,17 +316,21 @@ function verdicts(s, p) {
   const cpuRatio = (x, y) => (x != null && y ? `${(x / y).toFixed(2)}×` : 'n/a');
   if (s) {
     const zero = s.findings.length === 1 && s.findings[0] === 0;
-    out.push(`- **0 findings on its own manifest at ${thousands(s.tables)} tables: ${zero ? 'yes' : `**no** (${s.findings.join(', ')})`}**; diagnose ${fmtMs(s.diagnoseMs)} ` +
-      `(snapshot of the same database ${fmtMs(s.snapshotMs)}), ${s.peakRssMb.toFixed(0)} MB peak RSS, ${s.queries.join('/')} SQL statements.`);
+    out.push(
+      `- **0 findings on its own manifest at ${thousands(s.tables)} tables: ${zero ? 'yes' : `**no** (${s.findings.join(', ')})`}**; diagnose ${fmtMs(s.diagnoseMs)} ` +
+        `(snapshot of the same database ${fmtMs(s.snapshotMs)}), ${s.peakRssMb.toFixed(0)} MB peak RSS, ${s.queries.join('/')} SQL statements.`,
+    );
   }
   if (p) {
     const r = p.best.probeMs != null && p.best.bareMs != null ? p.best.probeMs / p.best.bareMs : null;
-    out.push(r == null
-      ? '- **Probe ratio: not measured** — the probe did not return a count in diagnose (see the outcome above).'
-      : `- **Probe ≤ ${TARGET_PROBE_RATIO}× the bare GROUP BY: ${r <= TARGET_PROBE_RATIO ? 'met' : 'missed'}** — ${fmtMs(p.best.probeMs)} against ${fmtMs(p.best.bareMs)} (${r.toFixed(2)}×); ` +
-        `the exact probe SQL alone in psql: ${fmtMs(p.best.exactMs)} (${(p.best.exactMs / p.best.bareMs).toFixed(2)}×). Server CPU (best): bare ${fmtMs(p.best.bareServerCpuMs)}, ` +
-        `probe SQL ${fmtMs(p.best.exactServerCpuMs)} (${cpuRatio(p.best.exactServerCpuMs, p.best.bareServerCpuMs)}), whole diagnose, introspection included, ` +
-        `${fmtMs(p.best.diagnoseServerCpuMs)} (${cpuRatio(p.best.diagnoseServerCpuMs, p.best.bareServerCpuMs)}).`);
+    out.push(
+      r == null
+        ? '- **Probe ratio: not measured** — the probe did not return a count in diagnose (see the outcome above).'
+        : `- **Probe ≤ ${TARGET_PROBE_RATIO}× the bare GROUP BY: ${r <= TARGET_PROBE_RATIO ? 'met' : 'missed'}** — ${fmtMs(p.best.probeMs)} against ${fmtMs(p.best.bareMs)} (${r.toFixed(2)}×); ` +
+            `the exact probe SQL alone in psql: ${fmtMs(p.best.exactMs)} (${(p.best.exactMs / p.best.bareMs).toFixed(2)}×). Server CPU (best): bare ${fmtMs(p.best.bareServerCpuMs)}, ` +
+            `probe SQL ${fmtMs(p.best.exactServerCpuMs)} (${cpuRatio(p.best.exactServerCpuMs, p.best.bareServerCpuMs)}), whole diagnose, introspection included, ` +
+            `${fmtMs(p.best.diagnoseServerCpuMs)} (${cpuRatio(p.best.diagnoseServerCpuMs, p.best.bareServerCpuMs)}).`,
+    );
   }
   return out.join('\n');
 }
@@ -322,8 +371,12 @@ ${probeText(probe, opts)}
 ${verdicts(schema, probe)}`;
     process.stdout.write(`\n${generated}\n`);
     if (opts.write) {
-      writeResultsSection('diagnose.js', 'Benchmark results: diagnose (no drift at scale; the duplicates probe)', generated,
-        '## Notes (diagnose)\n\n(Hand-written interpretation goes here; bench/diagnose.js keeps it when it rewrites the generated part above.)');
+      writeResultsSection(
+        'diagnose.js',
+        'Benchmark results: diagnose (no drift at scale; the duplicates probe)',
+        generated,
+        '## Notes (diagnose)\n\n(Hand-written interpretation goes here; bench/diagnose.js keeps it when it rewrites the generated part above.)',
+      );
       process.stdout.write('\nwrote bench/RESULTS.md (diagnose section)\n');
     }
   });

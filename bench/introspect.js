@@ -41,7 +41,9 @@ function parseArgs(argv) {
       return v;
     };
     if (a === '--sizes' || a.startsWith('--sizes=')) {
-      opts.sizes = value().split(',').map((s) => Number(s.trim()));
+      opts.sizes = value()
+        .split(',')
+        .map((s) => Number(s.trim()));
       if (opts.sizes.length === 0 || opts.sizes.some((n) => !Number.isInteger(n) || n < 2)) usage('--sizes takes integers ≥ 2, e.g. 100,1000');
     } else if (a === '--runs' || a.startsWith('--runs=')) {
       opts.runs = Number(value());
@@ -247,8 +249,10 @@ function resultTable(results) {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
-    rows.push(`| ${thousands(r.n)} | ${fmtMs(r.snapshotMs)} | ${fmtMs(r.psqlMs)} | ${r.ratio.toFixed(2)}× | ${r.peakRssMb.toFixed(0)} MB | ${r.queries} on ${r.connections} connection${r.connections === 1 ? '' : 's'} | ` +
-      `${fmtMs(r.snapshotCpuMs)} | ${r.psqlCpuMs == null ? 'n/a' : fmtMs(r.psqlCpuMs)} | ${r.manifestMb.toFixed(1)} MB |`);
+    rows.push(
+      `| ${thousands(r.n)} | ${fmtMs(r.snapshotMs)} | ${fmtMs(r.psqlMs)} | ${r.ratio.toFixed(2)}× | ${r.peakRssMb.toFixed(0)} MB | ${r.queries} on ${r.connections} connection${r.connections === 1 ? '' : 's'} | ` +
+        `${fmtMs(r.snapshotCpuMs)} | ${r.psqlCpuMs == null ? 'n/a' : fmtMs(r.psqlCpuMs)} | ${r.manifestMb.toFixed(1)} MB |`,
+    );
   }
   return rows.join('\n');
 }
@@ -260,8 +264,10 @@ function breakdownTable(results) {
   ];
   for (const r of results) {
     const b = r.breakdown;
-    rows.push(`| ${thousands(r.n)} | ${fmtMs(b.startup)} | ${fmtMs(b.connect)} | ${fmtMs(b.queries)} | ${fmtMs(b.after)} | ${fmtMs(b.exitOverhead)} | ${fmtMs(r.snapshotMs)} | ` +
-      `${fmtMs(b.cpuBeforeQueries)} · ${fmtMs(b.cpuQueries)} · ${fmtMs(b.cpuAfter)} |`);
+    rows.push(
+      `| ${thousands(r.n)} | ${fmtMs(b.startup)} | ${fmtMs(b.connect)} | ${fmtMs(b.queries)} | ${fmtMs(b.after)} | ${fmtMs(b.exitOverhead)} | ${fmtMs(r.snapshotMs)} | ` +
+        `${fmtMs(b.cpuBeforeQueries)} · ${fmtMs(b.cpuQueries)} · ${fmtMs(b.cpuAfter)} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -272,7 +278,8 @@ function perQueryTable(results) {
   const rows = [`| statement | ${head.join(' | ')} |`, `| --- |${results.map(() => ' ---: |').join('')}`];
   const count = results[0].breakdown.perQuery.length;
   const multi = results.some((r) => r.connections > 1);
-  const cell = (q) => `${q.rows ?? ''} · ${q.nodeMs == null ? '?' : q.nodeMs.toFixed(1)}${multi && q.connection != null ? ` (c${q.connection + 1})` : ''} · ${q.psqlMs == null ? '?' : q.psqlMs.toFixed(1)}`;
+  const cell = (q) =>
+    `${q.rows ?? ''} · ${q.nodeMs == null ? '?' : q.nodeMs.toFixed(1)}${multi && q.connection != null ? ` (c${q.connection + 1})` : ''} · ${q.psqlMs == null ? '?' : q.psqlMs.toFixed(1)}`;
   for (let k = 0; k < count; k++) {
     const name = results[0].breakdown.perQuery[k].label.replace(/\|/g, '\\|');
     rows.push(`| ${name} | ${results.map((r) => cell(r.breakdown.perQuery[k])).join(' | ')} |`);
@@ -285,8 +292,11 @@ function perQueryTable(results) {
   rows.push(`| **sum** | ${sums.join(' | ')} |`);
   const extra = [...new Set(results.flatMap((r) => r.breakdown.extra.map((t) => t.replace(/'[^']*'/g, "'…'"))))];
   if (extra.length) {
-    rows.push('', `Statements the snapshot sent besides these (its other connections): ${extra.map((t) => `\`${t}\``).join(', ')}.` +
-      (multi ? ' (cN) is the connection that ran the statement; on several connections the statements overlap, so their sum is more than the time they took.' : ''));
+    rows.push(
+      '',
+      `Statements the snapshot sent besides these (its other connections): ${extra.map((t) => `\`${t}\``).join(', ')}.` +
+        (multi ? ' (cN) is the connection that ran the statement; on several connections the statements overlap, so their sum is more than the time they took.' : ''),
+    );
   }
   return rows.join('\n');
 }
@@ -299,34 +309,44 @@ function interpretation(results) {
     out.push(`- **Time target (≤ ${TARGET_RATIO}× bare psql): met** at every size (worst ${Math.max(...results.map((r) => r.ratio)).toFixed(2)}×).`);
   } else {
     const met = results.filter((r) => r.ratio <= TARGET_RATIO);
-    out.push(`- **Time target (≤ ${TARGET_RATIO}× bare psql): missed** at ${over.map((r) => `N = ${thousands(r.n)} (${r.ratio.toFixed(2)}×)`).join(', ')}` +
-      `${met.length ? `; met at ${met.map((r) => `N = ${thousands(r.n)} (${r.ratio.toFixed(2)}×)`).join(', ')}` : ''}.`);
+    out.push(
+      `- **Time target (≤ ${TARGET_RATIO}× bare psql): missed** at ${over.map((r) => `N = ${thousands(r.n)} (${r.ratio.toFixed(2)}×)`).join(', ')}` +
+        `${met.length ? `; met at ${met.map((r) => `N = ${thousands(r.n)} (${r.ratio.toFixed(2)}×)`).join(', ')}` : ''}.`,
+    );
   }
   for (const r of results) {
     const b = r.breakdown;
     const fixed = b.startup + b.connect + b.exitOverhead;
-    out.push(`  - N = ${thousands(r.n)}: ${fmtMs(r.snapshotMs)} against ${fmtMs(r.psqlMs)} (+${fmtMs(r.snapshotMs - r.psqlMs)}). Of the snapshot, ` +
-      `${fmtMs(fixed)} is node start, module loading, connecting and exit, ${fmtMs(b.queries)} the catalog statements, ` +
-      `${fmtMs(b.after)} from the last answer to the manifest written.` +
-      (r.psqlCpuMs != null ? ` Client CPU: node ${fmtMs(r.snapshotCpuMs)}, psql ${fmtMs(r.psqlCpuMs)}.` : ''));
+    out.push(
+      `  - N = ${thousands(r.n)}: ${fmtMs(r.snapshotMs)} against ${fmtMs(r.psqlMs)} (+${fmtMs(r.snapshotMs - r.psqlMs)}). Of the snapshot, ` +
+        `${fmtMs(fixed)} is node start, module loading, connecting and exit, ${fmtMs(b.queries)} the catalog statements, ` +
+        `${fmtMs(b.after)} from the last answer to the manifest written.` +
+        (r.psqlCpuMs != null ? ` Client CPU: node ${fmtMs(r.snapshotCpuMs)}, psql ${fmtMs(r.psqlCpuMs)}.` : ''),
+    );
   }
   const has5000 = results.find((r) => r.n === 5000);
   const memRef = has5000 ?? largest;
   const memOk = memRef.peakRssMb < TARGET_RSS_MB;
-  out.push(`- **Memory target (< ${TARGET_RSS_MB} MB peak at 5,000 tables): ${has5000 ? (memOk ? 'met' : 'missed') : 'not measured at 5,000 tables'}** — ` +
-    `${memRef.peakRssMb.toFixed(0)} MB peak RSS at N = ${thousands(memRef.n)} (manifest ${memRef.manifestMb.toFixed(1)} MB` +
-    `${memRef.psqlPeakRssMb != null ? `; psql peaked at ${memRef.psqlPeakRssMb.toFixed(0)} MB` : ''}).`);
+  out.push(
+    `- **Memory target (< ${TARGET_RSS_MB} MB peak at 5,000 tables): ${has5000 ? (memOk ? 'met' : 'missed') : 'not measured at 5,000 tables'}** — ` +
+      `${memRef.peakRssMb.toFixed(0)} MB peak RSS at N = ${thousands(memRef.n)} (manifest ${memRef.manifestMb.toFixed(1)} MB` +
+      `${memRef.psqlPeakRssMb != null ? `; psql peaked at ${memRef.psqlPeakRssMb.toFixed(0)} MB` : ''}).`,
+  );
   const qc = new Set(results.map((r) => r.queries));
-  out.push(qc.size === 1
-    ? `- **Statement count: constant** — ${[...qc][0]} statements at every size: the ${results[0].catalogQueries} catalog queries ` +
-      `and their transaction control, on ${results[0].connections} connection${results[0].connections === 1 ? '' : 's'}.`
-    : `- **Statement count: NOT constant** — ${results.map((r) => `${thousands(r.n)}: ${r.queries}`).join(', ')}.`);
+  out.push(
+    qc.size === 1
+      ? `- **Statement count: constant** — ${[...qc][0]} statements at every size: the ${results[0].catalogQueries} catalog queries ` +
+          `and their transaction control, on ${results[0].connections} connection${results[0].connections === 1 ? '' : 's'}.`
+      : `- **Statement count: NOT constant** — ${results.map((r) => `${thousands(r.n)}: ${r.queries}`).join(', ')}.`,
+  );
   const loads = results.flatMap((r) => r.load).filter((x) => x != null);
   if (loads.length) {
     const nproc = Number(machine().nproc);
     const worst = Math.max(...loads);
-    out.push(`- Load average during the measurements: ${results.map((r) => `N = ${thousands(r.n)}: ${r.load.map((x) => x?.toFixed(1)).join(' → ')}`).join(', ')}` +
-      (worst > nproc ? ` — **above the ${nproc} CPUs: other work was competing for the machine, so the times are noisy.**` : '.'));
+    out.push(
+      `- Load average during the measurements: ${results.map((r) => `N = ${thousands(r.n)}: ${r.load.map((x) => x?.toFixed(1)).join(' → ')}`).join(', ')}` +
+        (worst > nproc ? ` — **above the ${nproc} CPUs: other work was competing for the machine, so the times are noisy.**` : '.'),
+    );
   }
   return out.join('\n');
 }

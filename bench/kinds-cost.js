@@ -84,7 +84,9 @@ function usage(problem) {
 
 function commitOf(root) {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return 'unknown';
   }
@@ -94,8 +96,28 @@ function commitOf(root) {
 // the new kinds, on top of the generated schema
 
 /** Table i (1-based) of n, as schema-fixture.js names it (kept in step with its tableOf). */
-const NOUNS = ['customer', 'order', 'invoice', 'payment', 'product', 'shipment', 'account', 'ticket', 'employee', 'contract',
-  'supplier', 'warehouse', 'campaign', 'session', 'document', 'project', 'task', 'asset', 'subscription', 'refund'];
+const NOUNS = [
+  'customer',
+  'order',
+  'invoice',
+  'payment',
+  'product',
+  'shipment',
+  'account',
+  'ticket',
+  'employee',
+  'contract',
+  'supplier',
+  'warehouse',
+  'campaign',
+  'session',
+  'document',
+  'project',
+  'task',
+  'asset',
+  'subscription',
+  'refund',
+];
 const SUFFIXES = ['items', 'events', 'notes', 'lines', 'history', 'links', 'tags', 'settings', 'stats', 'versions'];
 function tableOf(i, n) {
   const schema = SCHEMA_NAMES[Math.floor(((i - 1) * schemaCount(n)) / n)];
@@ -142,12 +164,13 @@ export function newKindsSql(n) {
       );
     }
     if (i % 100 === 0) {
-      out.push(`CREATE RULE ${t.name}_keep_archived AS ON DELETE TO ${t.q} WHERE old.status = 'archived' DO INSTEAD NOTHING;`,
-        `COMMENT ON RULE ${t.name}_keep_archived ON ${t.q} IS 'archived rows stay';`);
+      out.push(
+        `CREATE RULE ${t.name}_keep_archived AS ON DELETE TO ${t.q} WHERE old.status = 'archived' DO INSTEAD NOTHING;`,
+        `COMMENT ON RULE ${t.name}_keep_archived ON ${t.q} IS 'archived rows stay';`,
+      );
     }
     if (i % 40 === 0 && (i / 20) % 5 !== 0) {
-      out.push(`ALTER VIEW ${t.schema}.${t.name}_overview SET (security_barrier = true);`,
-        `COMMENT ON COLUMN ${t.schema}.${t.name}_overview.code IS 'business key';`);
+      out.push(`ALTER VIEW ${t.schema}.${t.name}_overview SET (security_barrier = true);`, `COMMENT ON COLUMN ${t.schema}.${t.name}_overview.code IS 'business key';`);
     }
   }
   return out;
@@ -179,7 +202,17 @@ async function runSnapshot(root, url, out, cluster) {
   await settle(); // the backends have exited and been reaped
   const server1 = clusterCpuMs(cluster);
   const serverCpuMs = server0 == null || server1 == null ? null : server1 - server0;
-  return { ms, serverCpuMs, totalCpuMs: serverCpuMs == null ? null : serverCpuMs + p.cpuMs, queries: p.queries, connections: p.connections, cpuMs: p.cpuMs, rssMb: p.maxRssKiB / 1024, catalogMs: lastQ - firstQ, exitAt: p.exit };
+  return {
+    ms,
+    serverCpuMs,
+    totalCpuMs: serverCpuMs == null ? null : serverCpuMs + p.cpuMs,
+    queries: p.queries,
+    connections: p.connections,
+    cpuMs: p.cpuMs,
+    rssMb: p.maxRssKiB / 1024,
+    catalogMs: lastQ - firstQ,
+    exitAt: p.exit,
+  };
 }
 
 async function connectAll(url, count) {
@@ -297,8 +330,10 @@ async function main() {
     for (let r = 0; r < opts.runs; r++) {
       for (const side of order) inCli[side].push(await introspectCli(introspectOf[side], db.url));
       for (const side of order) inOne[side].push(await introspectTimed(introspectOf[side], db.url));
-      process.stderr.write(`[run ${r + 1}/${opts.runs}] introspect() 3 conns before ${fmtMs(inCli.before.at(-1))}, after ${fmtMs(inCli.after.at(-1))}; ` +
-        `1 conn before ${fmtMs(inOne.before.at(-1).ms)}, after ${fmtMs(inOne.after.at(-1).ms)}\n`);
+      process.stderr.write(
+        `[run ${r + 1}/${opts.runs}] introspect() 3 conns before ${fmtMs(inCli.before.at(-1))}, after ${fmtMs(inCli.after.at(-1))}; ` +
+          `1 conn before ${fmtMs(inOne.before.at(-1).ms)}, after ${fmtMs(inOne.after.at(-1).ms)}\n`,
+      );
     }
     const loadAfter = loadavg();
 
@@ -334,7 +369,10 @@ async function main() {
       res,
       ratios: {
         snapshot: ratio('snapshot'),
-        snapshotPaired: paired(snaps.before.map((s) => s.ms), snaps.after.map((s) => s.ms)),
+        snapshotPaired: paired(
+          snaps.before.map((s) => s.ms),
+          snaps.after.map((s) => s.ms),
+        ),
         catalog: ratio('catalog'),
         cpu: ratio('cpu'),
         serverCpu: res.before.serverCpu && res.after.serverCpu ? ratio('serverCpu') : null,
@@ -376,7 +414,8 @@ const row3 = (s) => `${fmtMs(s.median)} | ${fmtMs(s.p25)} – ${fmtMs(s.p75)}`;
 
 function loadNote(r) {
   const worst = Math.max(r.load.before[0], r.load.mid[0], r.load.after[0]);
-  if (worst > 2 * r.cores) return ` — **far above the ${r.cores} cores: other work was competing hard for the machine. The interleaving (A B A B …) gives both builds the same share of it, but every number is slower and noisier than on an idle machine.**`;
+  if (worst > 2 * r.cores)
+    return ` — **far above the ${r.cores} cores: other work was competing hard for the machine. The interleaving (A B A B …) gives both builds the same share of it, but every number is slower and noisier than on an idle machine.**`;
   if (worst > r.cores) return ` — somewhat above the ${r.cores} cores: other work was running; the interleaving (A B A B …) gives both builds the same share of it.`;
   return ' (at most the number of cores).';
 }
@@ -388,13 +427,15 @@ function render(r) {
   const sectionKeys = [...new Set([...Object.keys(b.sections), ...Object.keys(a.sections)])].filter((k) => (b.sections[k] ?? 0) !== (a.sections[k] ?? 0));
   const afterSorted = [...a.perStatement].sort((x, y) => x.order - y.order);
   const matchedBefore = new Map(b.perStatement.map((s) => [s.sha1, s]));
-  const stmtRows = afterSorted.filter((s) => isCatalog(s.text)).map((s) => {
-    const old = matchedBefore.get(s.sha1);
-    const sameLabel = old ? undefined : b.perStatement.find((x) => x.label === s.label && !a.perStatement.some((y) => y.sha1 === x.sha1));
-    const status = old ? 'unchanged' : sameLabel ? 'changed' : 'new';
-    const prev = old ?? sameLabel;
-    return `| ${s.label} | ${status} | ${prev ? `${thousands(prev.rows)} · ${prev.median.toFixed(1)} ms` : '—'} | ${thousands(s.rows)} · ${s.median.toFixed(1)} ms | ${prev ? `${(s.median - prev.median) >= 0 ? '+' : '−'}${Math.abs(s.median - prev.median).toFixed(1)} ms` : `+${s.median.toFixed(1)} ms`} |`;
-  });
+  const stmtRows = afterSorted
+    .filter((s) => isCatalog(s.text))
+    .map((s) => {
+      const old = matchedBefore.get(s.sha1);
+      const sameLabel = old ? undefined : b.perStatement.find((x) => x.label === s.label && !a.perStatement.some((y) => y.sha1 === x.sha1));
+      const status = old ? 'unchanged' : sameLabel ? 'changed' : 'new';
+      const prev = old ?? sameLabel;
+      return `| ${s.label} | ${status} | ${prev ? `${thousands(prev.rows)} · ${prev.median.toFixed(1)} ms` : '—'} | ${thousands(s.rows)} · ${s.median.toFixed(1)} ms | ${prev ? `${(s.median - prev.median) >= 0 ? '+' : '−'}${Math.abs(s.median - prev.median).toFixed(1)} ms` : `+${s.median.toFixed(1)} ms`} |`;
+    });
   const gone = b.perStatement.filter((s) => isCatalog(s.text) && !a.perStatement.some((y) => y.sha1 === s.sha1) && !a.perStatement.some((y) => y.label === s.label));
   const sum = (xs) => xs.filter((s) => isCatalog(s.text)).reduce((t, s) => t + s.median, 0);
   return `Generated by \`bench/kinds-cost.js\` (\`npm run bench:kinds\`); the part between the markers is rewritten on each run.
@@ -406,7 +447,11 @@ function render(r) {
 - **Load average (1 / 5 / 15 min, os.loadavg()):** ${la(r.load.before)} before the measured runs, ${la(r.load.mid)} between the snapshot and the in-process runs, ${la(r.load.after)} after${loadNote(r)}
 - **Before (A):** \`${r.roots.before}\`, built from ${r.commits.before}; **after (B):** \`${r.roots.after}\`, built from ${r.commits.after}
 - **Runs:** ${r.opts.warmups} unmeasured warm-up(s) of each, then ${r.opts.runs} of each, A and B alternating (A B A B …)
-- **Schema:** N = ${thousands(r.n)} tables from bench/schema-fixture.js (the generator of bench/introspect.js: ${Object.entries(r.db.counts).map(([k, v]) => `${thousands(v)} ${k}`).join(', ')}), plus ${r.extra.statements} statements of the new kinds (\`newKindsSql()\` in bench/kinds-cost.js: two roles; per schema USAGE, default privileges, a composite type, a range type, a collation, four comments; SELECT grants on every 10th table, a column grant on every 20th; on every 50th another owner, storage parameters, replica identity full, a statistics target, column storage, identity options, a column comment; a rule on every 100th; security_barrier and a column comment on every other plain view), then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\`
+- **Schema:** N = ${thousands(r.n)} tables from bench/schema-fixture.js (the generator of bench/introspect.js: ${Object.entries(r.db.counts)
+    .map(([k, v]) => `${thousands(v)} ${k}`)
+    .join(
+      ', ',
+    )}), plus ${r.extra.statements} statements of the new kinds (\`newKindsSql()\` in bench/kinds-cost.js: two roles; per schema USAGE, default privileges, a composite type, a range type, a collation, four comments; SELECT grants on every 10th table, a column grant on every 20th; on every 50th another owner, storage parameters, replica identity full, a statistics target, column storage, identity options, a column comment; a rule on every 100th; security_barrier and a column comment on every other plain view), then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\`
 - **Manifest sections that differ** (entries, before → after): ${sectionKeys.map((k) => `${k} ${b.sections[k] ?? 0} → ${a.sections[k] ?? 0}`).join(', ') || 'none'}; manifest ${b.manifestMb.toFixed(2)} MB → ${a.manifestMb.toFixed(2)} MB
 
 ## Results
@@ -416,8 +461,12 @@ function render(r) {
 | **snapshot wall time** (fresh \`node bin/schema-doctor.js snapshot\` child, spawn → exit) | ${row3(b.snapshot)} | ${row3(a.snapshot)} | **${r.ratios.snapshot.toFixed(3)}** (${pct(r.ratios.snapshot)}) |
 | snapshot: first statement sent → last answer (in the child, probe.js) | ${row3(b.catalog)} | ${row3(a.catalog)} | ${r.ratios.catalog.toFixed(3)} |
 | snapshot: child CPU time (user + system) | ${row3(b.cpu)} | ${row3(a.cpu)} | ${r.ratios.cpu.toFixed(3)} |
-${b.serverCpu && a.serverCpu ? `| snapshot: server CPU time (the cluster's processes, /proc; 10 ms ticks) | ${row3(b.serverCpu)} | ${row3(a.serverCpu)} | ${r.ratios.serverCpu.toFixed(3)} |
-| **snapshot: CPU time, child + server** (hardly depends on the load) | ${row3(b.totalCpu)} | ${row3(a.totalCpu)} | **${r.ratios.totalCpu.toFixed(3)}** (${pct(r.ratios.totalCpu)}) |` : '| snapshot: server CPU time | n/a | n/a | n/a | n/a | n/a |'}
+${
+  b.serverCpu && a.serverCpu
+    ? `| snapshot: server CPU time (the cluster's processes, /proc; 10 ms ticks) | ${row3(b.serverCpu)} | ${row3(a.serverCpu)} | ${r.ratios.serverCpu.toFixed(3)} |
+| **snapshot: CPU time, child + server** (hardly depends on the load) | ${row3(b.totalCpu)} | ${row3(a.totalCpu)} | **${r.ratios.totalCpu.toFixed(3)}** (${pct(r.ratios.totalCpu)}) |`
+    : '| snapshot: server CPU time | n/a | n/a | n/a | n/a | n/a |'
+}
 | in-process \`introspect()\`, 1 + ${HELPERS} connections (as the CLI) | ${row3(b.inCli)} | ${row3(a.inCli)} | ${r.ratios.inCli.toFixed(3)} |
 | in-process \`introspect()\`, 1 connection, statements one after the other | ${row3(b.inOne)} | ${row3(a.inOne)} | ${r.ratios.inOne.toFixed(3)} |
 

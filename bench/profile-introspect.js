@@ -75,8 +75,11 @@ const AREAS = [
 
 function cpuProfileAreas(url, workDir) {
   const profDir = join(workDir, 'cpuprof');
-  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '250',
-    join(ROOT, 'bin', 'schema-doctor.js'), 'snapshot', '--url', url, '--out', join(workDir, 'profiled.json')], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '250', join(ROOT, 'bin', 'schema-doctor.js'), 'snapshot', '--url', url, '--out', join(workDir, 'profiled.json')],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`profiled snapshot failed: ${run.stderr}`);
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8'));
@@ -251,9 +254,10 @@ async function serverCosts(url, captured) {
         const m = /^(obj_description|col_description)\((\w+\.\w+), (?:'(\w+)'|(\w+\.\w+))\)$/.exec(item.trim());
         if (m) {
           const [, fn, oid, catalog, sub] = m;
-          const on = fn === 'obj_description'
-            ? `dsc.objoid = ${oid} AND dsc.classoid = '${catalog}'::regclass AND dsc.objsubid = 0`
-            : `dsc.objoid = ${oid} AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = ${sub}`;
+          const on =
+            fn === 'obj_description'
+              ? `dsc.objoid = ${oid} AND dsc.classoid = '${catalog}'::regclass AND dsc.objsubid = 0`
+              : `dsc.objoid = ${oid} AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = ${sub}`;
           const joined = fromWhere.replace(/^WHERE /m, `LEFT JOIN pg_description dsc ON ${on}\nWHERE `);
           const tj = await bestWall(() => c.query(`SELECT count(x) FROM (SELECT dsc.description AS x ${joined} OFFSET 0) s`, q.values));
           const joinCost = Math.max(0, tj - base);

@@ -14,7 +14,7 @@ function parseArgs(argv) {
   const opts = { rows: 10_000_000, runs: 2 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const v = () => Number((a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i] ?? '').replace(/_/g, ''));
+    const v = () => Number((a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '')).replace(/_/g, ''));
     if (a.startsWith('--rows')) opts.rows = v();
     else if (a.startsWith('--runs')) opts.runs = v();
     else {
@@ -49,9 +49,10 @@ async function main() {
     await psqlTimed(t.url, probe, workDir, 'warm'); // warm the OS cache
     const results = [];
     for (const v of VARIANTS) {
-      if (v.before) await withClient(t.url, async (c) => {
-        for (const s of v.before) await c.query(s);
-      });
+      if (v.before)
+        await withClient(t.url, async (c) => {
+          for (const s of v.before) await c.query(s);
+        });
       const plan = await planOutline(t.url, probe, { settings: v.settings });
       const runs = [];
       for (let r = 0; r < opts.runs; r++) {
@@ -67,13 +68,17 @@ async function main() {
     const bestOf = (r, k) => Math.min(...r.runs.map((x) => x[k]));
     const base = results[0];
     const out = [];
-    out.push(`Duplicates probe on ${thousands(opts.rows)} rows (${t.size.s}; ${thousands(t.dupGroups)} duplicate groups), ${server.serverVersion}, ` +
-      `best of ${opts.runs}; server CPU = all cluster processes.\n`);
+    out.push(
+      `Duplicates probe on ${thousands(opts.rows)} rows (${t.size.s}; ${thousands(t.dupGroups)} duplicate groups), ${server.serverVersion}, ` +
+        `best of ${opts.runs}; server CPU = all cluster processes.\n`,
+    );
     out.push('| settings | time (best) | all runs | server CPU (best) | all runs | vs defaults (CPU) |');
     out.push('| --- | ---: | --- | ---: | --- | ---: |');
     for (const r of results) {
-      out.push(`| ${r.name} | ${fmtMs(bestOf(r, 'ms'))} | ${r.runs.map((x) => fmtMs(x.ms)).join(' / ')} | ${fmtMs(bestOf(r, 'cpu'))} | ` +
-        `${r.runs.map((x) => fmtMs(x.cpu)).join(' / ')} | ${(bestOf(r, 'cpu') / bestOf(base, 'cpu')).toFixed(2)}× |`);
+      out.push(
+        `| ${r.name} | ${fmtMs(bestOf(r, 'ms'))} | ${r.runs.map((x) => fmtMs(x.ms)).join(' / ')} | ${fmtMs(bestOf(r, 'cpu'))} | ` +
+          `${r.runs.map((x) => fmtMs(x.cpu)).join(' / ')} | ${(bestOf(r, 'cpu') / bestOf(base, 'cpu')).toFixed(2)}× |`,
+      );
     }
     out.push('\nPlans (EXPLAIN):\n');
     for (const r of results) out.push(`${r.name}:\n\`\`\`\n${r.plan}\n\`\`\``);

@@ -9,8 +9,28 @@ export const TABLES_PER_BATCH = 250;
 // schema generator (deterministic: same N, same DDL)
 
 export const SCHEMA_NAMES = ['app', 'billing', 'crm', 'inventory', 'hr', 'audit', 'ops', 'auth', 'reporting', 'sales'];
-const NOUNS = ['customer', 'order', 'invoice', 'payment', 'product', 'shipment', 'account', 'ticket', 'employee', 'contract',
-  'supplier', 'warehouse', 'campaign', 'session', 'document', 'project', 'task', 'asset', 'subscription', 'refund'];
+const NOUNS = [
+  'customer',
+  'order',
+  'invoice',
+  'payment',
+  'product',
+  'shipment',
+  'account',
+  'ticket',
+  'employee',
+  'contract',
+  'supplier',
+  'warehouse',
+  'campaign',
+  'session',
+  'document',
+  'project',
+  'task',
+  'asset',
+  'subscription',
+  'refund',
+];
 const SUFFIXES = ['items', 'events', 'notes', 'lines', 'history', 'links', 'tags', 'settings', 'stats', 'versions'];
 
 function rng(seed) {
@@ -74,9 +94,7 @@ const EXTRA_COLUMNS = [
 
 function tableDdl(i, n, random) {
   const t = tableOf(i, n);
-  const cols = [
-    'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-  ];
+  const cols = ['id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY'];
   if (i > 1) {
     const back = 1 + Math.floor(random() * Math.min(i - 1, 50));
     const onDelete = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'][i % 4];
@@ -197,7 +215,12 @@ export async function createDatabase(clusterUrl, n) {
       await new Promise((r) => setTimeout(r, 500));
     }
   });
-  const counts = await withClient(url, async (c) => (await c.query(`
+  const counts = await withClient(
+    url,
+    async (c) =>
+      (
+        await c.query(
+          `
     SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind = 'r' AND n.nspname = ANY ($1)) AS tables,
            (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -211,7 +234,10 @@ export async function createDatabase(clusterUrl, n) {
              WHERE t.typtype = 'e' AND n.nspname = ANY ($1)) AS enums,
            (SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE a.attnum > 0 AND c.relkind = 'r' AND n.nspname = ANY ($1)) AS columns`,
-  [SCHEMA_NAMES])).rows[0]);
+          [SCHEMA_NAMES],
+        )
+      ).rows[0],
+  );
   return { name, url, seconds: (performance.now() - t0) / 1000, counts: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) };
 }
 
@@ -257,7 +283,10 @@ export function label(q) {
   const text = q.text.trim();
   if (!text.startsWith('SELECT')) return text.replace(/\s+/g, ' ');
   const from = /^FROM (pg_\w+)/m.exec(text)?.[1] ?? '?';
-  const where = (/^WHERE (.*)$/m.exec(text)?.[1] ?? '').replace(/\(n\.nspname ~ ANY.*$/, '').replace(/ AND\s*$/, '').trim();
+  const where = (/^WHERE (.*)$/m.exec(text)?.[1] ?? '')
+    .replace(/\(n\.nspname ~ ANY.*$/, '')
+    .replace(/ AND\s*$/, '')
+    .trim();
   const shortWhere = where.length > 40 ? `${where.slice(0, 40)}…` : where;
   return shortWhere ? `${from} · ${shortWhere}` : from;
 }

@@ -91,8 +91,12 @@ ${rows.join('\n')}
 Bundle over launcher, start-up beyond bare node (medians): \`--version\` ${ratio('bundle --version', 'launcher --version').toFixed(2)} ×, \`diagnose --help\` ${ratio('bundle diagnose --help', 'launcher diagnose --help').toFixed(2)} ×.`;
   process.stdout.write(`${text}\n`);
   if (opts.write) {
-    writeResultsSection('startup.js', 'Start-up: the single-file bundle vs the launcher (issue 8)', text,
-      '## Notes (start-up)\n\n(Hand-written analysis goes here; bench/startup.js keeps it when it rewrites the generated part above.)');
+    writeResultsSection(
+      'startup.js',
+      'Start-up: the single-file bundle vs the launcher (issue 8)',
+      text,
+      '## Notes (start-up)\n\n(Hand-written analysis goes here; bench/startup.js keeps it when it rewrites the generated part above.)',
+    );
   }
 }
 

@@ -14,8 +14,7 @@ CREATE TYPE addr AS (street text, city text);
 CREATE TABLE customer (id int PRIMARY KEY, address addr);
 INSERT INTO customer VALUES (1, ROW('1 Main St', 'Springfield')), (2, ROW('2 High St', 'Shelbyville')), (3, NULL);`;
 
-const rowsOf = (db: { sql: (t: string) => Promise<unknown[]> }) =>
-  db.sql(`SELECT id, (address).street, (address).city, to_jsonb(address) AS whole FROM customer ORDER BY id`);
+const rowsOf = (db: { sql: (t: string) => Promise<unknown[]> }) => db.sql(`SELECT id, (address).street, (address).city, to_jsonb(address) AS whole FROM customer ORDER BY id`);
 
 describe('composite type repairs keep the stored values', () => {
   it('ADD ATTRIBUTE keeps every row and attribute; the new attribute is NULL', async () => {

@@ -37,13 +37,23 @@ COMMENT ON TABLE public.books IS 'stale comment';
 
 const work = mkdtempSync(join(tmpdir(), 'sd-apply-faults-'));
 const POLICIES = join(work, 'policies.json');
-writeFileSync(POLICIES, JSON.stringify({
-  'public.book_view_statistics': { duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } } },
-}));
+writeFileSync(
+  POLICIES,
+  JSON.stringify({
+    'public.book_view_statistics': { duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } } },
+  }),
+);
 const applyArgs = (url: string, ...extra: string[]) => ['apply', '--url', url, '--expected', EXPECTED, '--policies', POLICIES, '--yes', '--degraded', ...extra];
 
-interface Finding { id: string; blockers?: { sample?: unknown }[] }
-interface DbState { findings: Finding[]; data: Record<string, string>; bookkeeping: boolean }
+interface Finding {
+  id: string;
+  blockers?: { sample?: unknown }[];
+}
+interface DbState {
+  findings: Finding[];
+  data: Record<string, string>;
+  bookkeeping: boolean;
+}
 
 let template: TestDatabase;
 let admin: pg.Client;
@@ -95,8 +105,10 @@ async function query<R>(url: string, text: string): Promise<R[]> {
 }
 
 async function checksums(url: string): Promise<Record<string, string>> {
-  const tables = await query<{ t: string }>(url,
-    `SELECT format('%I.%I', schemaname, tablename) AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'schema_doctor') ORDER BY 1`);
+  const tables = await query<{ t: string }>(
+    url,
+    `SELECT format('%I.%I', schemaname, tablename) AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'schema_doctor') ORDER BY 1`,
+  );
   const sql = tables.map(({ t }) => `SELECT ${pg.escapeLiteral(t)} AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS md5 FROM ${t} x`).join(' UNION ALL ');
   return Object.fromEntries((await query<{ t: string; md5: string }>(url, sql)).map((r) => [r.t, r.md5]));
 }
@@ -113,9 +125,7 @@ async function diagnose(url: string): Promise<Finding[]> {
 }
 
 async function stateOf(url: string): Promise<DbState> {
-  const [findings, data, [b]] = await Promise.all([
-    diagnose(url), checksums(url), query<{ ok: boolean }>(url, `SELECT to_regnamespace('schema_doctor') IS NOT NULL AS ok`),
-  ]);
+  const [findings, data, [b]] = await Promise.all([diagnose(url), checksums(url), query<{ ok: boolean }>(url, `SELECT to_regnamespace('schema_doctor') IS NOT NULL AS ok`)]);
   return { findings, data, bookkeeping: b!.ok };
 }
 
@@ -131,7 +141,9 @@ async function backendsOf(url: string): Promise<{ pid: number; xid: string | nul
   const { rows } = await admin.query(
     `SELECT a.pid, a.backend_xid::text AS xid, a.wait_event_type AS wait,
             EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted) AS advisory
-     FROM pg_stat_activity a WHERE a.datname = $1 AND a.application_name = 'schema-doctor'`, [db]);
+     FROM pg_stat_activity a WHERE a.datname = $1 AND a.application_name = 'schema-doctor'`,
+    [db],
+  );
   return rows;
 }
 
@@ -161,7 +173,8 @@ function start(args: string[]): { child: ReturnType<typeof spawn>; done: Promise
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
   const done = new Promise<CliResult & { signal: NodeJS.Signals | null; ms: number }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr, ms: performance.now() - t0 })));
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr, ms: performance.now() - t0 })),
+  );
   return { child, done };
 }
 
@@ -266,8 +279,7 @@ describe('apply whose backend is terminated from another session', () => {
       await app.query('BEGIN');
       await app.query('LOCK TABLE public.posts IN ACCESS SHARE MODE');
       const run = start(applyArgs(url, '--lock-timeout', '60s'));
-      const victim = await waitFor('the apply waiting for its lock inside the transaction', async () =>
-        (await backendsOf(url)).find((b) => b.wait === 'Lock' && b.xid !== null)?.pid);
+      const victim = await waitFor('the apply waiting for its lock inside the transaction', async () => (await backendsOf(url)).find((b) => b.wait === 'Lock' && b.xid !== null)?.pid);
       await admin.query('SELECT pg_terminate_backend($1)', [victim]);
       const r = await run.done;
 

@@ -23,9 +23,12 @@ const LOCK_B = Buffer.from('appl').readInt32BE();
 
 const work = mkdtempSync(join(tmpdir(), 'sd-apply-guards-'));
 const POLICIES = join(work, 'policies.json');
-writeFileSync(POLICIES, JSON.stringify({
-  'public.book_view_statistics': { duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } } },
-}));
+writeFileSync(
+  POLICIES,
+  JSON.stringify({
+    'public.book_view_statistics': { duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } } },
+  }),
+);
 
 const databases: TestDatabase[] = [];
 const clients: pg.Client[] = [];
@@ -115,9 +118,7 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms 
 
 /** The apply backends of a database that wait for a lock. */
 async function applyWaitingOnLock(db: TestDatabase): Promise<number | undefined> {
-  const rows = await db.sql<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schema-doctor' AND wait_event_type = 'Lock'`,
-  );
+  const rows = await db.sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schema-doctor' AND wait_event_type = 'Lock'`);
   return rows[0]?.pid;
 }
 
@@ -306,7 +307,8 @@ describe('apply: dry run', () => {
     const db = await freshDb();
     expect((await runCli(applyArgs(db, '--yes', '--degraded'))).code).toBe(0);
     await db.sql('DROP INDEX public.book_view_statistics_view_type_idx; ALTER TABLE public.books ALTER COLUMN updated_at DROP DEFAULT');
-    const bookkeeping = async () => db.sql(`SELECT (SELECT md5(string_agg(r::text, ',' ORDER BY r::text)) FROM schema_doctor.runs r) AS runs,
+    const bookkeeping = async () =>
+      db.sql(`SELECT (SELECT md5(string_agg(r::text, ',' ORDER BY r::text)) FROM schema_doctor.runs r) AS runs,
       (SELECT md5(string_agg(a::text, ',' ORDER BY a::text)) FROM schema_doctor.archive a) AS archive,
       (SELECT count(*) FROM schema_doctor.dropped_objects) AS dropped`);
     const before = { ...(await state(db)), bookkeeping: await bookkeeping() };

@@ -35,8 +35,6 @@ describe('apply: primary only', () => {
     expect(r.stderr).toMatch(/^error \[NOT_PRIMARY\]: /);
     const d = await runCli(['diagnose', '--url', standby.url, '--expected', `${root}expected-schema`, '--format', 'json']);
     expect(d.code).toBe(2);
-    expect(JSON.parse(d.stdout).findings.map((f: { id: string }) => f.id)).toEqual([
-      'missing_constraint:public.book_view_statistics.book_view_statistics_book_id_view_type_unique',
-    ]);
+    expect(JSON.parse(d.stdout).findings.map((f: { id: string }) => f.id)).toEqual(['missing_constraint:public.book_view_statistics.book_view_statistics_book_id_view_type_unique']);
   });
 });

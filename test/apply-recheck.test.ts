@@ -23,10 +23,13 @@ const work = mkdtempSync(join(tmpdir(), 'sd-apply-recheck-'));
 mkdirSync(join(work, 'expected'));
 const MANIFEST = join(work, 'expected', 'manifest.json');
 const POLICIES = join(work, 'policies.json');
-writeFileSync(POLICIES, JSON.stringify({
-  'public.counters': { duplicates: { keep: 'first', merge: { n: 'sum' } } },
-  'public.members': { orphans: 'delete', nulls: { label: "'none'" } },
-}));
+writeFileSync(
+  POLICIES,
+  JSON.stringify({
+    'public.counters': { duplicates: { keep: 'first', merge: { n: 'sum' } } },
+    'public.members': { orphans: 'delete', nulls: { label: "'none'" } },
+  }),
+);
 
 const expectedSql = `
 CREATE TABLE public.counters (id integer PRIMARY KEY, k integer NOT NULL, n integer NOT NULL, CONSTRAINT counters_k_key UNIQUE (k));
@@ -40,11 +43,7 @@ CREATE TABLE public.teams (id integer PRIMARY KEY);
 INSERT INTO public.teams VALUES (1), (2);
 CREATE TABLE public.members (id integer PRIMARY KEY, team_id integer, label text);
 INSERT INTO public.members VALUES (1, 1, 'a'), (2, 2, 'b');`;
-const FINDINGS = [
-  'column_nullability_differs:public.members.label',
-  'missing_constraint:public.counters.counters_k_key',
-  'missing_constraint:public.members.members_team_id_fkey',
-];
+const FINDINGS = ['column_nullability_differs:public.members.label', 'missing_constraint:public.counters.counters_k_key', 'missing_constraint:public.members.members_team_id_fkey'];
 
 const databases: TestDatabase[] = [];
 const clients: pg.Client[] = [];
@@ -98,8 +97,8 @@ async function findings(db: TestDatabase): Promise<string[]> {
 }
 
 const counters = (db: TestDatabase) => db.sql<{ id: number; k: number; n: number }>('SELECT id, k, n FROM public.counters ORDER BY id');
-const archived = (db: TestDatabase) => db.sql<{ table_name: string; reason: string; row: { id: number; k: number; n: number } }>(
-  `SELECT table_name, reason, row_data AS row FROM schema_doctor.archive ORDER BY (row_data->>'id')::int`);
+const archived = (db: TestDatabase) =>
+  db.sql<{ table_name: string; reason: string; row: { id: number; k: number; n: number } }>(`SELECT table_name, reason, row_data AS row FROM schema_doctor.archive ORDER BY (row_data->>'id')::int`);
 const snapshot = async (db: TestDatabase) => (await runCli(['snapshot', '--url', db.url])).stdout;
 
 /**
@@ -116,12 +115,10 @@ async function applyWithLateDuplicate(db: TestDatabase, ...extra: string[]): Pro
   await app.query('INSERT INTO public.counters VALUES (6, 3, 7)');
   const run = startCli(applyArgs(db, ...extra));
   const waitedIn = await waitFor('apply to wait for the lock on counters', async () => {
-    const [waiting] = await db.sql<{ pid: number }>(
-      `SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.relation = 'public.counters'::regclass AND l.pid <> pg_backend_pid()`);
+    const [waiting] = await db.sql<{ pid: number }>(`SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.relation = 'public.counters'::regclass AND l.pid <> pg_backend_pid()`);
     if (!waiting) return undefined;
     // Read in a statement of its own: pg_stat_activity is a snapshot taken when a statement first reads it.
-    const [a] = await db.sql<{ query: string }>(
-      `SELECT query FROM pg_stat_activity WHERE pid = $1 AND application_name = 'schema-doctor' AND wait_event_type = 'Lock'`, [waiting.pid]);
+    const [a] = await db.sql<{ query: string }>(`SELECT query FROM pg_stat_activity WHERE pid = $1 AND application_name = 'schema-doctor' AND wait_event_type = 'Lock'`, [waiting.pid]);
     return a?.query;
   });
   await app.query('COMMIT');
@@ -143,7 +140,11 @@ describe('a duplicate committed after the probe, while apply waits for its lock'
     // Six rows went in (15 + 7 = 157 counted); the two of k = 3 are one now, with their sum (keep first: id 3).
     const rows = await counters(db);
     expect(rows).toEqual([
-      { id: 1, k: 1, n: 10 }, { id: 2, k: 2, n: 20 }, { id: 3, k: 3, n: 37 }, { id: 4, k: 4, n: 40 }, { id: 5, k: 5, n: 50 },
+      { id: 1, k: 1, n: 10 },
+      { id: 2, k: 2, n: 20 },
+      { id: 3, k: 3, n: 37 },
+      { id: 4, k: 4, n: 40 },
+      { id: 5, k: 5, n: 50 },
     ]);
     expect(rows.reduce((s, x) => s + x.n, 0)).toBe(150 + 7);
     // Both rows of the group, as they were before the merge, the removed one included.
@@ -152,7 +153,10 @@ describe('a duplicate committed after the probe, while apply waits for its lock'
       { table_name: 'public.counters', reason: 'duplicate on (k): merged into one row (keep first)', row: { id: 6, k: 3, n: 7 } },
     ]);
     // Nothing else changed rows.
-    expect(await db.sql('SELECT id, team_id, label FROM public.members ORDER BY id')).toEqual([{ id: 1, team_id: 1, label: 'a' }, { id: 2, team_id: 2, label: 'b' }]);
+    expect(await db.sql('SELECT id, team_id, label FROM public.members ORDER BY id')).toEqual([
+      { id: 1, team_id: 1, label: 'a' },
+      { id: 2, team_id: 2, label: 'b' },
+    ]);
   });
 
   it('without a policy: exit 3 BLOCKED_BY_DATA naming the table and the constraint; rolled back, nothing changed', async () => {
@@ -162,7 +166,9 @@ describe('a duplicate committed after the probe, while apply waits for its lock'
     const { r, waitedIn } = await applyWithLateDuplicate(db);
     expect(waitedIn, 'apply waits in the constraint step').toContain('ADD CONSTRAINT counters_k_key UNIQUE (k)');
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(3);
-    expect(r.stderr).toMatch(/^error \[BLOCKED_BY_DATA\]: Step \d{3} is blocked by data that appeared after the probe \(it found none\): rows of public\.counters block the unique constraint counters_k_key: could not create unique index "counters_k_key" \(Key \(k\)=\(3\) is duplicated\)\. Everything was rolled back: nothing was changed\.\n/);
+    expect(r.stderr).toMatch(
+      /^error \[BLOCKED_BY_DATA\]: Step \d{3} is blocked by data that appeared after the probe \(it found none\): rows of public\.counters block the unique constraint counters_k_key: could not create unique index "counters_k_key" \(Key \(k\)=\(3\) is duplicated\)\. Everything was rolled back: nothing was changed\.\n/,
+    );
     expect(r.stderr).toMatch(/\nhint: .*policy/);
     expect(r.stderr).not.toMatch(/APPLY_FAILED|\n\s+at /);
     expect(r.stdout).toMatch(/failed\s+\d{3}\s+add constraint counters_k_key on public\.counters/);
@@ -183,7 +189,9 @@ describe('a duplicate committed after the probe, while apply waits for its lock'
     const { r, waitedIn } = await applyWithLateDuplicate(db, '--policies', POLICIES);
     expect(waitedIn).toContain('sd_dup');
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(3);
-    expect(r.stderr).toMatch(/^error \[BLOCKED_BY_DATA\]: Step \d{3} is blocked by data that appeared after the probe \(it found none\): rows of public\.counters block the unique constraint counters_k_key: 1 duplicate group\(s\) on \(k\) of public\.counters found under the lock \(none at probe time\); the policy changes rows only in degraded mode\. Everything was rolled back: nothing was changed\.\n/);
+    expect(r.stderr).toMatch(
+      /^error \[BLOCKED_BY_DATA\]: Step \d{3} is blocked by data that appeared after the probe \(it found none\): rows of public\.counters block the unique constraint counters_k_key: 1 duplicate group\(s\) on \(k\) of public\.counters found under the lock \(none at probe time\); the policy changes rows only in degraded mode\. Everything was rolled back: nothing was changed\.\n/,
+    );
     expect(r.stderr).toMatch(/\nhint: .*--degraded/);
     expect(await snapshot(db)).toBe(schemaBefore);
     expect(await counters(db)).toEqual([...rowsBefore, { id: 6, k: 3, n: 7 }]);
@@ -200,8 +208,16 @@ describe('a table with a policy and no blocking rows', () => {
     const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
     const pairs: [RegExp, RegExp, string][] = [
       [/^\d{3}  fill NULLs in public\.members\.label found under the lock \(none at probe time\)$/, /^\d{3}  set NOT NULL on public\.members\.label$/, 'REWRITES_ROWS · BLOCKS_WRITES'],
-      [/^\d{3}  merge duplicate groups on public\.counters \(k\) found under the lock \(none at probe time\)$/, /^\d{3}  add constraint counters_k_key on public\.counters$/, 'DELETES_DATA · REWRITES_ROWS · BLOCKS_WRITES'],
-      [/^\d{3}  delete orphan rows of public\.members for members_team_id_fkey found under the lock \(none at probe time\)$/, /^\d{3}  add constraint members_team_id_fkey on public\.members$/, 'DELETES_DATA · BLOCKS_WRITES'],
+      [
+        /^\d{3}  merge duplicate groups on public\.counters \(k\) found under the lock \(none at probe time\)$/,
+        /^\d{3}  add constraint counters_k_key on public\.counters$/,
+        'DELETES_DATA · REWRITES_ROWS · BLOCKS_WRITES',
+      ],
+      [
+        /^\d{3}  delete orphan rows of public\.members for members_team_id_fkey found under the lock \(none at probe time\)$/,
+        /^\d{3}  add constraint members_team_id_fkey on public\.members$/,
+        'DELETES_DATA · BLOCKS_WRITES',
+      ],
     ];
     for (const [recheck, repair, hazards] of pairs) {
       const i = at(recheck);
@@ -227,7 +243,10 @@ describe('a table with a policy and no blocking rows', () => {
     expect(plan.code, plan.stderr).toBe(2);
     const steps = JSON.parse(plan.stdout).steps as { summary: string; recheck?: true; blockedByData?: { table: string; target: string } }[];
     expect(steps.filter((s) => s.recheck)).toEqual([]);
-    expect(steps.find((s) => s.summary === 'add constraint counters_k_key on public.counters')?.blockedByData)
-      .toEqual({ table: 'public.counters', target: 'unique constraint counters_k_key', kinds: [{ kind: 'duplicates', probe: 'none_found' }] });
+    expect(steps.find((s) => s.summary === 'add constraint counters_k_key on public.counters')?.blockedByData).toEqual({
+      table: 'public.counters',
+      target: 'unique constraint counters_k_key',
+      kinds: [{ kind: 'duplicates', probe: 'none_found' }],
+    });
   });
 });

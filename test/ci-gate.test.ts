@@ -28,7 +28,9 @@ function tempFile(name: string, content = ''): string {
 
 /** The 1-based line of the first line of `file` matching `re`. */
 function lineOf(file: string, re: RegExp): number {
-  const i = readFileSync(file, 'utf8').split('\n').findIndex((l) => re.test(l));
+  const i = readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => re.test(l));
   expect(i).toBeGreaterThanOrEqual(0);
   return i + 1;
 }
@@ -94,7 +96,7 @@ describe('--format github annotations point where a reviewer can act', () => {
     expect(r.stdout).toMatch(new RegExp(`^::error file=\\.\\./migrations/${FILE_0007.replace(/\./g, '\\.')},line=\\d+,title=missing_constraint::`, 'm'));
   });
 
-  it('without --migrations: the object\'s key in the manifest, with its line', async () => {
+  it("without --migrations: the object's key in the manifest, with its line", async () => {
     const r = await runCli(['diagnose', '--url', db.url, '--expected', 'expected-schema', '--format', 'github'], {}, root);
     expect(r.code, r.stderr).toBe(2);
     const line = lineOf(`${root}expected-schema/manifest.json`, constraintKey);
@@ -125,7 +127,15 @@ describe('--format github annotations point where a reviewer can act', () => {
 
 /** Runs a shell command as an Actions runner runs a composite step: bash, with the step's env, in the workspace. */
 function runStep(command: string, env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = { PATH: process.env.PATH!, HOME: process.env.HOME!, TMPDIR: process.env.TMPDIR ?? '/tmp', XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? '', LANG: 'C.UTF-8', CI: 'true', GITHUB_ACTIONS: 'true' };
+  const base = {
+    PATH: process.env.PATH!,
+    HOME: process.env.HOME!,
+    TMPDIR: process.env.TMPDIR ?? '/tmp',
+    XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? '',
+    LANG: 'C.UTF-8',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+  };
   return new Promise((resolve) => {
     execFile('bash', ['-e', '-c', command], { env: { ...base, ...env }, cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0, stdout, stderr });
@@ -162,7 +172,7 @@ describe('the GitHub Action (action.yml), run as a runner runs it', () => {
     const env: Record<string, string> = {};
     for (const l of step) {
       const m = /^\s*(INPUT_[A-Z_]+): \$\{\{ inputs\.([a-z-]+) \}\}$/.exec(l);
-      if (m) env[m[1]!] = inputs[m[2]!] ?? (new RegExp(`^ {2}${m[2]}:\\n(?: {4}.*\\n)*? {4}default: '?([^'\\n]*)'?$`, 'm').exec(yml)?.[1] ?? '');
+      if (m) env[m[1]!] = inputs[m[2]!] ?? new RegExp(`^ {2}${m[2]}:\\n(?: {4}.*\\n)*? {4}default: '?([^'\\n]*)'?$`, 'm').exec(yml)?.[1] ?? '';
     }
     expect(Object.keys(env).sort()).toEqual(['INPUT_DATABASE_URL', 'INPUT_EXPECTED', 'INPUT_FAIL_ON', 'INPUT_IGNORE', 'INPUT_MIGRATIONS', 'INPUT_SARIF_FILE']);
     return { run, env };
@@ -201,7 +211,10 @@ describe('the GitHub Action (action.yml), run as a runner runs it', () => {
       expect(typeof x.message.text).toBe('string');
       expect(x.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
     }
-    expect(results.find((x: { ruleId: string }) => x.ruleId === 'missing_constraint').locations[0].physicalLocation).toEqual({ artifactLocation: { uri: `migrations/${FILE_0007}` }, region: { startLine: line } });
+    expect(results.find((x: { ruleId: string }) => x.ruleId === 'missing_constraint').locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: `migrations/${FILE_0007}` },
+      region: { startLine: line },
+    });
     expect(readFileSync(f.output, 'utf8')).toBe(`earlier=1\ndrift=true\nexit-code=2\nsarif-file=${f.sarif}\n`);
     expect(r.stdout + r.stderr).not.toContain(new URL(db.url).password || '\u0000');
   });

@@ -6,21 +6,39 @@ import { describe, expect, it } from 'vitest';
 import { sameValue } from '../src/diff/compare-maps.js';
 
 const canonical = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(canonical)
+  Array.isArray(v)
+    ? v.map(canonical)
     : v && typeof v === 'object'
-      ? Object.fromEntries(Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
       : v;
 const asJson = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 const pairs: [unknown, unknown][] = [
-  [{ a: 1, b: 'x' }, { b: 'x', a: 1 }],
+  [
+    { a: 1, b: 'x' },
+    { b: 'x', a: 1 },
+  ],
   [{ a: 1, b: undefined }, { a: 1 }],
   [{ a: 1 }, { a: 1, b: undefined }],
   [{ a: 1 }, { a: 1, b: null }],
   [{ a: null }, {}],
-  [[1, undefined], [1, null]],
-  [[1, 2], [2, 1]],
-  [[1, 2], [1, 2, 3]],
+  [
+    [1, undefined],
+    [1, null],
+  ],
+  [
+    [1, 2],
+    [2, 1],
+  ],
+  [
+    [1, 2],
+    [1, 2, 3],
+  ],
   [{ a: [] }, { a: {} }],
   [[], {}],
   [{ a: { b: { c: [1, { d: 'e' }] } } }, { a: { b: { c: [1, { d: 'e' }] } } }],

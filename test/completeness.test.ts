@@ -44,12 +44,18 @@ describe('completeness: diagnose exits 2 exactly when the normalised schema dump
       await Promise.all([a.sql(c.a), b.sql(c.b)]);
       const [dumpA, dumpB] = await Promise.all([a, b].map((db) => pgDump(pgDumpBin!.path, db.url)));
       const results: Record<string, { code: number; stdout: string; findings: Report['findings']; patch: string }> = {};
-      for (const [live, liveDump, expected, expectedDump, way] of [[a, dumpA, b, dumpB, 'a → b'], [b, dumpB, a, dumpA, 'b → a']] as const) {
+      for (const [live, liveDump, expected, expectedDump, way] of [
+        [a, dumpA, b, dumpB, 'a → b'],
+        [b, dumpB, a, dumpA, 'b → a'],
+      ] as const) {
         const [want, got] = [normalizeDump(expectedDump!), normalizeDump(liveDump!, { live: true })];
         const patch = want === got ? '' : createTwoFilesPatch('expected (normalised pg_dump)', 'live (normalised pg_dump)', want, got, '', '', { context: 2 });
         results[way] = { ...(await diagnoseAgainst(live, expected, `${label}-${way}`)), patch };
       }
-      for (const [way, other] of [['a → b', 'b → a'], ['b → a', 'a → b']] as const) {
+      for (const [way, other] of [
+        ['a → b', 'b → a'],
+        ['b → a', 'a → b'],
+      ] as const) {
         const r = results[way]!;
         const shown = `${way}\n${r.patch || '(the dumps are equal)'}\n${transcript(r)}`;
         if (r.patch === '') {

@@ -59,7 +59,7 @@ describe('schema-doctor.config.json', () => {
     expect(JSON.parse(ok.stdout).findings[0].blockers).toBeUndefined();
   });
 
-  it('snapshot --from-sql leaves the file\'s url alone (it connects to nothing)', async () => {
+  it("snapshot --from-sql leaves the file's url alone (it connects to nothing)", async () => {
     const cwd = workdir({ url: 'postgres://nobody@127.0.0.1:1/none', snapshot: { out: 'manifest.json' } });
     writeFileSync(join(cwd, 'schema.sql'), 'CREATE TABLE t (id int PRIMARY KEY);\n');
     const r = await runCli(['snapshot', '--from-sql', 'schema.sql'], {}, cwd);

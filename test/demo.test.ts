@@ -27,10 +27,16 @@ describe('demo', () => {
       'demo:   schema-doctor diagnose --expected expected-schema\n',
     ];
     const at = steps.map((s) => r.stderr.indexOf(s));
-    expect(at.every((i) => i >= 0), transcript).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      transcript,
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(r.stderr).toContain('demo: the embedded server is stopped.');
-    expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('demo: ')), 'stderr holds only the narration').toEqual([]);
+    expect(
+      r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('demo: ')),
+      'stderr holds only the narration',
+    ).toEqual([]);
 
     // What the steps printed, in order on stdout: the drift, the plan, the rehearsal, the run, and no drift at last.
     const out = [
@@ -42,7 +48,10 @@ describe('demo', () => {
       'applied      002  rekey 1 duplicate groups on public.post_reactions (id) (1 rows, ',
       'Applied and verified (run ',
     ].map((s) => r.stdout.indexOf(s));
-    expect(out.every((i) => i >= 0), transcript).toBe(true);
+    expect(
+      out.every((i) => i >= 0),
+      transcript,
+    ).toBe(true);
     expect([...out].sort((a, b) => a - b)).toEqual(out);
     expect(r.stdout.trimEnd().endsWith('No drift: the database matches the expected schema.'), transcript).toBe(true);
   });

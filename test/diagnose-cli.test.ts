@@ -65,7 +65,11 @@ describe('diagnose from the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sd-timeout-'));
     const manifest = JSON.parse(readFileSync(`${root}expected-schema/manifest.json`, 'utf8'));
     manifest.tables['public.books'].constraints.books_slow_check = {
-      name: 'books_slow_check', type: 'check', definition: 'CHECK (public.slow_true(1))', columns: [], expression: 'public.slow_true(1)',
+      name: 'books_slow_check',
+      type: 'check',
+      definition: 'CHECK (public.slow_true(1))',
+      columns: [],
+      expression: 'public.slow_true(1)',
     };
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     const r = await runCli(['diagnose', '--url', db.url, '--expected', dir, '--format', 'json', '--probe-timeout', '100ms', '--ignore', 'unexpected_function']);
@@ -173,7 +177,10 @@ INSERT INTO patients VALUES (1, 30, 70), (2, NULL, NULL);
     const applied = await runCli(['apply', '--url', db.url, '--expected', expected, '--yes']);
     expect(applied.code, applied.stderr).toBe(0);
     const rows = await db.sql(`SELECT conname, convalidated FROM pg_constraint WHERE conname IN ('patients_age_check', 'positive_int_check') ORDER BY 1`);
-    expect(rows).toEqual([{ conname: 'patients_age_check', convalidated: true }, { conname: 'positive_int_check', convalidated: true }]);
+    expect(rows).toEqual([
+      { conname: 'patients_age_check', convalidated: true },
+      { conname: 'positive_int_check', convalidated: true },
+    ]);
   });
 
   it('the opposite, NOT VALID live where the expected schema validates it, stays an error that fails the run', async () => {

@@ -35,31 +35,81 @@ interface CaseSpec {
 
 /** Every FindingKind of src/diff/finding.ts (a type only, so listed here and checked against the source text). */
 const FINDING_KINDS = [
-  'missing_schema', 'unexpected_schema',
-  'missing_extension', 'unexpected_extension', 'extension_version_differs',
-  'missing_enum', 'unexpected_enum', 'missing_enum_value', 'unexpected_enum_value', 'enum_value_order_differs',
-  'missing_domain', 'unexpected_domain', 'domain_differs',
-  'missing_composite', 'unexpected_composite', 'composite_differs',
-  'missing_collation', 'unexpected_collation', 'collation_differs',
-  'missing_range', 'unexpected_range', 'range_differs',
-  'missing_sequence', 'unexpected_sequence', 'sequence_differs',
-  'missing_table', 'unexpected_table', 'table_differs',
-  'missing_column', 'unexpected_column',
-  'column_type_differs', 'column_nullability_differs', 'column_default_differs',
-  'column_identity_differs', 'column_generated_differs', 'column_collation_differs',
-  'column_storage_differs', 'column_compression_differs', 'column_statistics_differs',
-  'table_options_differ', 'replica_identity_differs',
-  'missing_primary_key', 'missing_constraint', 'unexpected_constraint', 'constraint_differs', 'constraint_not_valid',
+  'missing_schema',
+  'unexpected_schema',
+  'missing_extension',
+  'unexpected_extension',
+  'extension_version_differs',
+  'missing_enum',
+  'unexpected_enum',
+  'missing_enum_value',
+  'unexpected_enum_value',
+  'enum_value_order_differs',
+  'missing_domain',
+  'unexpected_domain',
+  'domain_differs',
+  'missing_composite',
+  'unexpected_composite',
+  'composite_differs',
+  'missing_collation',
+  'unexpected_collation',
+  'collation_differs',
+  'missing_range',
+  'unexpected_range',
+  'range_differs',
+  'missing_sequence',
+  'unexpected_sequence',
+  'sequence_differs',
+  'missing_table',
+  'unexpected_table',
+  'table_differs',
+  'missing_column',
+  'unexpected_column',
+  'column_type_differs',
+  'column_nullability_differs',
+  'column_default_differs',
+  'column_identity_differs',
+  'column_generated_differs',
+  'column_collation_differs',
+  'column_storage_differs',
+  'column_compression_differs',
+  'column_statistics_differs',
+  'table_options_differ',
+  'replica_identity_differs',
+  'missing_primary_key',
+  'missing_constraint',
+  'unexpected_constraint',
+  'constraint_differs',
+  'constraint_not_valid',
   'constraint_stricter_than_expected',
-  'constraint_renamed', 'unique_index_instead_of_constraint',
-  'missing_index', 'unexpected_index', 'index_differs', 'index_invalid', 'index_stricter_than_expected', 'index_renamed',
-  'missing_view', 'unexpected_view', 'view_differs',
-  'missing_function', 'unexpected_function', 'function_differs',
-  'missing_trigger', 'unexpected_trigger', 'trigger_differs',
-  'missing_policy', 'unexpected_policy', 'policy_differs',
-  'missing_rule', 'unexpected_rule', 'rule_differs',
+  'constraint_renamed',
+  'unique_index_instead_of_constraint',
+  'missing_index',
+  'unexpected_index',
+  'index_differs',
+  'index_invalid',
+  'index_stricter_than_expected',
+  'index_renamed',
+  'missing_view',
+  'unexpected_view',
+  'view_differs',
+  'missing_function',
+  'unexpected_function',
+  'function_differs',
+  'missing_trigger',
+  'unexpected_trigger',
+  'trigger_differs',
+  'missing_policy',
+  'unexpected_policy',
+  'policy_differs',
+  'missing_rule',
+  'unexpected_rule',
+  'rule_differs',
   'comment_differs',
-  'owner_differs', 'missing_privilege', 'unexpected_privilege', 'default_privileges_differ',
+  'owner_differs',
+  'missing_privilege',
+  'unexpected_privilege',
+  'default_privileges_differ',
   'unmodeled_objects',
 ];
 
@@ -79,12 +129,14 @@ function spec(name: string): CaseSpec {
 /** Blockers in one comparable form: status defaults to ok; reason and sample are not compared. */
 function normalise(blockers: ExpectedBlocker[] | undefined): string[] {
   return (blockers ?? [])
-    .map((b) => JSON.stringify({
-      kind: b.kind,
-      status: b.status ?? 'ok',
-      count: b.count ?? null,
-      surplusRows: b.surplusRows ?? null,
-    }))
+    .map((b) =>
+      JSON.stringify({
+        kind: b.kind,
+        status: b.status ?? 'ok',
+        count: b.count ?? null,
+        surplusRows: b.surplusRows ?? null,
+      }),
+    )
     .sort();
 }
 
@@ -123,7 +175,10 @@ describe('drift corpus', () => {
         used.add(kind);
       }
     }
-    expect(FINDING_KINDS.filter((k) => !used.has(k)), 'kinds no case expects').toEqual([]);
+    expect(
+      FINDING_KINDS.filter((k) => !used.has(k)),
+      'kinds no case expects',
+    ).toEqual([]);
   });
 
   it.each(cases)('%s', async (name) => {

@@ -40,8 +40,7 @@ describe('extension versions', () => {
     m.extensions[ext].version = version;
     writeFileSync(file, JSON.stringify(m, null, 2) + '\n');
   };
-  const installed = async (on: TestDatabase = db) =>
-    (await on.sql<{ v: string }>('SELECT extversion AS v FROM pg_extension WHERE extname = $1', [ext]))[0]?.v;
+  const installed = async (on: TestDatabase = db) => (await on.sql<{ v: string }>('SELECT extversion AS v FROM pg_extension WHERE extname = $1', [ext]))[0]?.v;
   const diagnose = (expected: string, ...extra: string[]) => runCli(['diagnose', '--url', db.url, '--expected', expected, '--format', 'json', ...extra]);
   const report = (stdout: string) => JSON.parse(stdout) as Report;
 
@@ -53,7 +52,9 @@ describe('extension versions', () => {
        WHERE a.name = ANY ($1) AND p.target = a.default_version AND p.path IS NOT NULL AND p.source <> a.default_version
          AND p.source IN (SELECT v.version FROM pg_available_extension_versions v WHERE v.name = a.name)
        ORDER BY array_position($1, a.name::text), p.source DESC
-       LIMIT 1`, [CANDIDATES]);
+       LIMIT 1`,
+      [CANDIDATES],
+    );
     expect(row, `one of ${CANDIDATES.join(', ')} with two installable versions and an update path between them`).toBeDefined();
     ({ name: ext, older, newer } = row!);
     await db.sql(`CREATE EXTENSION "${ext}" VERSION '${older}'; CREATE TABLE public.things (id integer PRIMARY KEY)`);

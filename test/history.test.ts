@@ -90,8 +90,14 @@ CREATE TABLE "ar_internal_metadata" ("key" character varying NOT NULL PRIMARY KE
 const ALEMBIC = `CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))`;
 
 const SAMPLE_APPLIED = [
-  '0001_create_users.sql', '0002_create_books.sql', '0003_create_book_view_statistics.sql', '0004_create_posts_and_reactions.sql',
-  '0005_create_credit_txns_and_scores.sql', '0006_reactions_are_permanent.sql', '0008_community_schema_fixes.sql', '0009_app_role_grants.sql',
+  '0001_create_users.sql',
+  '0002_create_books.sql',
+  '0003_create_book_view_statistics.sql',
+  '0004_create_posts_and_reactions.sql',
+  '0005_create_credit_txns_and_scores.sql',
+  '0006_reactions_are_permanent.sql',
+  '0008_community_schema_fixes.sql',
+  '0009_app_role_grants.sql',
 ];
 
 describe('readMigrationStatus', () => {
@@ -117,11 +123,15 @@ describe('readMigrationStatus', () => {
 
   it('drizzle: hash matching, journal-based checksum mismatch, unknown hashes', async () => {
     const files = { '0000_init.sql': 'CREATE TABLE a (id int);\n', '0001_b.sql': 'CREATE TABLE b (id int);\n', '0002_c.sql': 'CREATE TABLE c (id int);\n' };
-    const journal = { version: '7', dialect: 'postgresql', entries: [
-      { idx: 0, version: '7', when: 1700000000000, tag: '0000_init', breakpoints: true },
-      { idx: 1, version: '7', when: 1700000000001, tag: '0001_b', breakpoints: true },
-      { idx: 2, version: '7', when: 1700000000002, tag: '0002_c', breakpoints: true },
-    ] };
+    const journal = {
+      version: '7',
+      dialect: 'postgresql',
+      entries: [
+        { idx: 0, version: '7', when: 1700000000000, tag: '0000_init', breakpoints: true },
+        { idx: 1, version: '7', when: 1700000000001, tag: '0001_b', breakpoints: true },
+        { idx: 2, version: '7', when: 1700000000002, tag: '0002_c', breakpoints: true },
+      ],
+    };
     const dir = await tmpDir({ ...files, 'meta/_journal.json': JSON.stringify(journal) });
     const d = await db(`${DRIZZLE}
       INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES
@@ -235,7 +245,10 @@ describe('readMigrationStatus', () => {
     const d = await db(`${SEQUELIZE} INSERT INTO "SequelizeMeta" (name) VALUES ('20240101000000-create-user.js'), ('20231201000000-gone.js')`);
     const dir = await tmpDir({ '20240101000000-create-user.js': '', '20240102000000-create-post.js': '' });
     expect(await status(d, dir)).toMatchObject({
-      tool: 'sequelize', table: 'public."SequelizeMeta"', unapplied: ['20240102000000-create-post.js'], missingFiles: ['20231201000000-gone.js'],
+      tool: 'sequelize',
+      table: 'public."SequelizeMeta"',
+      unapplied: ['20240102000000-create-post.js'],
+      missingFiles: ['20231201000000-gone.js'],
     });
   });
 
@@ -249,7 +262,12 @@ describe('readMigrationStatus', () => {
   it('golang-migrate: one version row, dirty, missing file', async () => {
     const d = await db(`${GOLANG}; INSERT INTO schema_migrations (version, dirty) VALUES (2, false)`);
     const dir = await tmpDir({
-      '1_init.up.sql': '', '1_init.down.sql': '', '2_users.up.sql': '', '2_users.down.sql': '', '3_posts.up.sql': '', '10_more.up.sql': '',
+      '1_init.up.sql': '',
+      '1_init.down.sql': '',
+      '2_users.up.sql': '',
+      '2_users.down.sql': '',
+      '3_posts.up.sql': '',
+      '10_more.up.sql': '',
     });
     expect(await status(d, dir)).toMatchObject({ tool: 'golang-migrate', unapplied: ['3_posts.up.sql', '10_more.up.sql'], missingFiles: [] });
     await d.sql('UPDATE schema_migrations SET version = 3, dirty = true');
@@ -262,7 +280,10 @@ describe('readMigrationStatus', () => {
     const d = await db(`${DBMATE}; insert into schema_migrations (version) values ('20240101000000'), ('20240103000000'), ('20231201000000')`);
     const dir = await tmpDir({ '20240101000000_init.sql': '', '20240102000000_users.sql': '', '20240103000000_posts.sql': '' });
     expect(await status(d, dir)).toMatchObject({
-      tool: 'dbmate', table: 'public.schema_migrations', unapplied: ['20240102000000_users.sql'], missingFiles: ['20231201000000'],
+      tool: 'dbmate',
+      table: 'public.schema_migrations',
+      unapplied: ['20240102000000_users.sql'],
+      missingFiles: ['20231201000000'],
     });
   });
 
@@ -288,7 +309,9 @@ describe('readMigrationStatus', () => {
     });
     const d = await db(`${ALEMBIC}; INSERT INTO alembic_version VALUES ('5e6f')`);
     expect(await status(d, dir)).toMatchObject({
-      tool: 'alembic', unapplied: ['versions/7a8b_branch.py', 'versions/9c0d_merge.py'], missingFiles: [],
+      tool: 'alembic',
+      unapplied: ['versions/7a8b_branch.py', 'versions/9c0d_merge.py'],
+      missingFiles: [],
     });
     await d.sql(`INSERT INTO alembic_version VALUES ('7a8b')`);
     expect(await status(d, dir)).toMatchObject({ unapplied: ['versions/9c0d_merge.py'] });
@@ -348,11 +371,19 @@ describe('Flyway checksum', () => {
 
 describe('relateFindings', () => {
   const finding = (kind: Finding['kind'], objectType: Finding['objectType'], object: string, table?: string): Finding => ({
-    id: `${kind}:${object}`, kind, objectType, object, severity: 'error', hint: '', ...(table && { table }),
+    id: `${kind}:${object}`,
+    kind,
+    objectType,
+    object,
+    severity: 'error',
+    hint: '',
+    ...(table && { table }),
   });
   /** A privilege finding: its id ends with the grantee (diff-privileges.ts). */
-  const privilege = (kind: Finding['kind'], objectType: Finding['objectType'], object: string, grantee: string): Finding =>
-    ({ ...finding(kind, objectType, object), id: `${kind}:${object}:${grantee}` });
+  const privilege = (kind: Finding['kind'], objectType: Finding['objectType'], object: string, grantee: string): Finding => ({
+    ...finding(kind, objectType, object),
+    id: `${kind}:${object}:${grantee}`,
+  });
 
   it('the sample: the missing unique constraint comes from 0007', async () => {
     const f = finding('missing_constraint', 'constraint', 'public.book_view_statistics.book_view_statistics_book_id_view_type_unique', 'public.book_view_statistics');
@@ -361,9 +392,17 @@ describe('relateFindings', () => {
   });
 
   it('picks the creating file among all sample files, ignoring comments', async () => {
-    const names = ['0001_create_users.sql', '0002_create_books.sql', '0003_create_book_view_statistics.sql', '0004_create_posts_and_reactions.sql',
-      '0005_create_credit_txns_and_scores.sql', '0006_reactions_are_permanent.sql', '0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql',
-      '0009_app_role_grants.sql'];
+    const names = [
+      '0001_create_users.sql',
+      '0002_create_books.sql',
+      '0003_create_book_view_statistics.sql',
+      '0004_create_posts_and_reactions.sql',
+      '0005_create_credit_txns_and_scores.sql',
+      '0006_reactions_are_permanent.sql',
+      '0007_add_unique_constraint_book_view_statistics.sql',
+      '0008_community_schema_fixes.sql',
+      '0009_app_role_grants.sql',
+    ];
     const files = await readMigrationFiles(SAMPLE, names);
     const fs = [
       finding('missing_constraint', 'constraint', 'public.book_view_statistics.book_view_statistics_book_id_view_type_unique', 'public.book_view_statistics'),

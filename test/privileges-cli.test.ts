@@ -29,10 +29,13 @@ describe('privileges CLI', () => {
     readerProd = `${db.name}_reader_prod`;
     map = ['--role-map', `${app}=${appProd}`, '--role-map', `${reader}=${readerProd}`];
     // The manifest grants to `app` and has the table owned by it; the server calls that role app_prod.
-    writeFileSync(expected, `CREATE TABLE public.books (id integer PRIMARY KEY, title text);
+    writeFileSync(
+      expected,
+      `CREATE TABLE public.books (id integer PRIMARY KEY, title text);
 ALTER TABLE public.books OWNER TO ${app};
 GRANT SELECT ON public.books TO ${reader};
-`);
+`,
+    );
     await db.sql(`CREATE ROLE ${appProd} NOLOGIN; CREATE ROLE ${readerProd} NOLOGIN`);
     await db.sql(`CREATE TABLE public.books (id integer PRIMARY KEY, title text);
       ALTER TABLE public.books OWNER TO ${appProd};
@@ -55,11 +58,7 @@ GRANT SELECT ON public.books TO ${reader};
     const r = await diagnose();
     expect(r.stderr).toBe('');
     expect(r.code).toBe(2);
-    expect(ids(r.stdout)).toEqual([
-      `missing_privilege:public.books:${reader}`,
-      'owner_differs:public.books',
-      `unexpected_privilege:public.books:${readerProd}`,
-    ].sort());
+    expect(ids(r.stdout)).toEqual([`missing_privilege:public.books:${reader}`, 'owner_differs:public.books', `unexpected_privilege:public.books:${readerProd}`].sort());
   });
 
   it('--role-map app=app_prod (and reader=reader_prod) makes them compare equal', async () => {
@@ -106,9 +105,12 @@ GRANT SELECT ON public.books TO ${reader};
     // who owns this database: both are keyed pg_database_owner.
     const dbo = `${db.name}_dbo`;
     const file = join(dir, 'defaults.sql');
-    writeFileSync(file, `CREATE TABLE public.notes (id integer PRIMARY KEY);
+    writeFileSync(
+      file,
+      `CREATE TABLE public.notes (id integer PRIMARY KEY);
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${reader};
-`);
+`,
+    );
     const other = await createTestDatabase('privdbo');
     try {
       await other.sql(`CREATE ROLE ${dbo} NOLOGIN; DO $$ BEGIN CREATE ROLE ${reader} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;

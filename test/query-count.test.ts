@@ -34,11 +34,13 @@ describe('introspection query count', () => {
   }
 
   it('spread over several connections sharing one exported snapshot, it reads exactly the same model', async () => {
-    const clients = await Promise.all([0, 1, 2].map(async () => {
-      const c = new pg.Client({ connectionString: large.url });
-      await c.connect();
-      return c;
-    }));
+    const clients = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const c = new pg.Client({ connectionString: large.url });
+        await c.connect();
+        return c;
+      }),
+    );
     try {
       const sequential = await introspect(clients[0]!);
       const parallel = await introspect(clients[0]!, { helpers: clients.slice(1) });

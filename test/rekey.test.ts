@@ -19,9 +19,16 @@ mkdirSync(join(work, 'expected'));
 const MANIFEST = join(work, 'expected', 'manifest.json');
 const POLICIES = join(work, 'policies.json');
 const rekey = { duplicates: { rekey: true } };
-writeFileSync(POLICIES, JSON.stringify({
-  'public.items': rekey, 'public.events': rekey, 'public.plain': rekey, 'public.pairs': rekey, 'public.parents': rekey,
-}));
+writeFileSync(
+  POLICIES,
+  JSON.stringify({
+    'public.items': rekey,
+    'public.events': rekey,
+    'public.plain': rekey,
+    'public.pairs': rekey,
+    'public.parents': rekey,
+  }),
+);
 
 const expectedSql = `
 CREATE TABLE public.items (id serial PRIMARY KEY, label text NOT NULL, qty integer);
@@ -56,8 +63,7 @@ async function liveDb(broken: string): Promise<TestDatabase> {
   return db;
 }
 
-const apply = (db: TestDatabase, ...extra: string[]) =>
-  runCli(['apply', '--url', db.url, '--expected', MANIFEST, '--policies', POLICIES, '--yes', '--degraded', ...extra]);
+const apply = (db: TestDatabase, ...extra: string[]) => runCli(['apply', '--url', db.url, '--expected', MANIFEST, '--policies', POLICIES, '--yes', '--degraded', ...extra]);
 
 async function findings(db: TestDatabase): Promise<string[]> {
   const r = await runCli(['diagnose', '--url', db.url, '--expected', MANIFEST, '--format', 'json', '--fail-on', 'never']);
@@ -101,17 +107,28 @@ describe('duplicates policy rekey', () => {
     const items = await db.sql<{ id: number; label: string; qty: number | null }>('SELECT id, label, qty FROM public.items ORDER BY id');
     expect(items.length).toBe(6);
     expect([...items].map(({ label, qty }) => ({ label, qty })).sort((a, b) => a.label.localeCompare(b.label))).toEqual(itemsBefore);
-    expect(items.slice(0, 3)).toEqual([{ id: 1, label: 'apple', qty: 3 }, { id: 2, label: 'pear', qty: 1 }, { id: 3, label: 'fig', qty: 2 }]);
+    expect(items.slice(0, 3)).toEqual([
+      { id: 1, label: 'apple', qty: 3 },
+      { id: 2, label: 'pear', qty: 1 },
+      { id: 3, label: 'fig', qty: 2 },
+    ]);
     expect(items.slice(3).map((x) => x.id)).toEqual([4, 5, 6]); // fresh values from items_id_seq
-    expect(items.slice(3).map((x) => x.label).sort()).toEqual(['kiwi', 'lime', 'plum']);
-    expect(await db.sql('SELECT id, note FROM public.events ORDER BY id')).toEqual([{ id: 1, note: 'opened' }, { id: 2, note: 'closed' }]);
+    expect(
+      items
+        .slice(3)
+        .map((x) => x.label)
+        .sort(),
+    ).toEqual(['kiwi', 'lime', 'plum']);
+    expect(await db.sql('SELECT id, note FROM public.events ORDER BY id')).toEqual([
+      { id: 1, note: 'opened' },
+      { id: 2, note: 'closed' },
+    ]);
 
     const [pk] = await db.sql(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'items_pkey'`);
     expect(pk).toEqual({ def: 'PRIMARY KEY (id)' });
 
     // The rekeyed rows, as they were (with their old key), and only those, are archived.
-    const archived = await db.sql(
-      `SELECT table_name, reason, row_data AS row FROM schema_doctor.archive ORDER BY table_name, row_data->>'label', row_data->>'note'`);
+    const archived = await db.sql(`SELECT table_name, reason, row_data AS row FROM schema_doctor.archive ORDER BY table_name, row_data->>'label', row_data->>'note'`);
     const reasonItems = 'duplicate on (id): rekeyed (new id from the column default)';
     expect(archived).toEqual([
       { table_name: 'public.events', reason: reasonItems, row: { id: 1, note: 'closed' } },
@@ -131,25 +148,39 @@ describe('duplicates policy rekey', () => {
        WHERE a.table_name = 'public.items' AND a.reason LIKE 'duplicate on (id): rekeyed%' AND to_jsonb(t.*) - 'id' = a.row_data - 'id';
       COMMIT;`);
     expect(await db.sql('SELECT id, label FROM public.items ORDER BY label')).toEqual([
-      { id: 1, label: 'apple' }, { id: 3, label: 'fig' }, { id: 3, label: 'kiwi' }, { id: 3, label: 'lime' }, { id: 2, label: 'pear' }, { id: 2, label: 'plum' },
+      { id: 1, label: 'apple' },
+      { id: 3, label: 'fig' },
+      { id: 3, label: 'kiwi' },
+      { id: 3, label: 'lime' },
+      { id: 2, label: 'pear' },
+      { id: 2, label: 'plum' },
     ]);
   });
 
   const refusals: [string, string, RegExp][] = [
-    ['the key column has no default', `
+    [
+      'the key column has no default',
+      `
       ALTER TABLE public.plain DROP CONSTRAINT plain_pkey;
       INSERT INTO public.plain VALUES (1, 'a'), (1, 'b'), (2, 'c');`,
-    /missing_primary_key:public\.plain\.plain_pkey: 1 duplicate group \(1 surplus row\) on \(id\) cannot be rekeyed: column id has no identity and no nextval\(\) default/],
-    ['the key is composite', `
+      /missing_primary_key:public\.plain\.plain_pkey: 1 duplicate group \(1 surplus row\) on \(id\) cannot be rekeyed: column id has no identity and no nextval\(\) default/,
+    ],
+    [
+      'the key is composite',
+      `
       ALTER TABLE public.pairs DROP CONSTRAINT pairs_pkey;
       INSERT INTO public.pairs VALUES (1, 1, 'a'), (1, 1, 'b'), (2, 1, 'c');`,
-    /missing_primary_key:public\.pairs\.pairs_pkey: 1 duplicate group \(1 surplus row\) on \(a, b\) cannot be rekeyed: the key has 2 columns; rekey needs a single-column key/],
-    ['another table references the key', `
+      /missing_primary_key:public\.pairs\.pairs_pkey: 1 duplicate group \(1 surplus row\) on \(a, b\) cannot be rekeyed: the key has 2 columns; rekey needs a single-column key/,
+    ],
+    [
+      'another table references the key',
+      `
       ALTER TABLE public.parents DROP CONSTRAINT parents_pkey CASCADE;
       INSERT INTO public.parents (id, name) VALUES (1, 'a'), (1, 'b'), (2, 'c');
       SELECT setval('public.parents_id_seq', 2);
       INSERT INTO public.children (parent_id) VALUES (1), (2);`,
-    /missing_primary_key:public\.parents\.parents_pkey: 1 duplicate group \(1 surplus row\) on \(id\) cannot be rekeyed: public\.children references public\.parents \(id\) through a foreign key/],
+      /missing_primary_key:public\.parents\.parents_pkey: 1 duplicate group \(1 surplus row\) on \(id\) cannot be rekeyed: public\.children references public\.parents \(id\) through a foreign key/,
+    ],
   ];
 
   it.each(refusals)('refuses up front when %s: exit 3, nothing changed, the reason named', async (_, broken, reason) => {
@@ -184,20 +215,25 @@ describe('duplicates policy rekey', () => {
     clients.push(app);
     await app.query('BEGIN');
     await app.query(`INSERT INTO public.items (id, label, qty) VALUES (2, 'late', 9)`);
-    const child = spawn(process.execPath, [new URL('../bin/schema-doctor.js', import.meta.url).pathname,
-      'apply', '--url', db.url, '--expected', MANIFEST, '--policies', POLICIES, '--yes', '--degraded', '--lock-timeout', '60s'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [new URL('../bin/schema-doctor.js', import.meta.url).pathname, 'apply', '--url', db.url, '--expected', MANIFEST, '--policies', POLICIES, '--yes', '--degraded', '--lock-timeout', '60s'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: 'C.UTF-8' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
     let waitedIn: string | undefined;
-    for (const until = Date.now() + 90_000; waitedIn === undefined && Date.now() < until;) {
+    for (const until = Date.now() + 90_000; waitedIn === undefined && Date.now() < until; ) {
       const [a] = await db.sql<{ query: string }>(
         `SELECT a.query FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-         WHERE NOT l.granted AND l.relation = 'public.items'::regclass AND a.application_name = 'schema-doctor'`);
+         WHERE NOT l.granted AND l.relation = 'public.items'::regclass AND a.application_name = 'schema-doctor'`,
+      );
       waitedIn = a?.query;
       if (waitedIn === undefined) await new Promise((r) => setTimeout(r, 20));
     }
@@ -207,7 +243,9 @@ describe('duplicates policy rekey', () => {
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     expect(stdout).toMatch(/applied\s+\d{3}\s+rekey duplicate groups on public\.items \(id\) found under the lock \(none at probe time\) \(1 rows, /);
     expect(await db.sql('SELECT id, label, qty FROM public.items ORDER BY id')).toEqual([
-      { id: 1, label: 'apple', qty: 3 }, { id: 2, label: 'pear', qty: 1 }, { id: 3, label: 'late', qty: 9 },
+      { id: 1, label: 'apple', qty: 3 },
+      { id: 2, label: 'pear', qty: 1 },
+      { id: 3, label: 'late', qty: 9 },
     ]);
     expect(await db.sql('SELECT row_data AS row FROM schema_doctor.archive')).toEqual([{ row: { id: 2, label: 'late', qty: 9 } }]);
     expect(await findings(db)).toEqual([]);

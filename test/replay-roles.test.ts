@@ -72,15 +72,20 @@ describe('replaying SQL that names roles', () => {
     mkdirSync(migrations);
     // 001 commits part way: a missing role there restarts the replay in a fresh database, and its own CREATE ROLE
     // must still run (the role it made is dropped before the restart).
-    writeFileSync(join(migrations, '001_base.sql'), `CREATE ROLE app_own_role;
+    writeFileSync(
+      join(migrations, '001_base.sql'),
+      `CREATE ROLE app_own_role;
 BEGIN;
 CREATE TABLE accounts (id integer PRIMARY KEY);
 COMMIT;
 ALTER TABLE accounts OWNER TO app_owner;
 ALTER DEFAULT PRIVILEGES FOR ROLE app_owner GRANT SELECT ON TABLES TO app_own_role;
-`);
+`,
+    );
     // 002 is one transaction (BEGIN … COMMIT): it simply runs again after each role is created.
-    writeFileSync(join(migrations, '002_more.sql'), `-- migrate:up
+    writeFileSync(
+      join(migrations, '002_more.sql'),
+      `-- migrate:up
 BEGIN;
 SET ROLE app_migrator;
 CREATE TABLE ledger (id integer PRIMARY KEY, account_id integer REFERENCES accounts (id));
@@ -88,7 +93,8 @@ RESET ROLE;
 CREATE SCHEMA billing AUTHORIZATION billing_admin;
 GRANT SELECT ON ledger TO app_own_role, "Late Reader";
 COMMIT;
-`);
+`,
+    );
     const r = await runCli(['snapshot', '--from-sql', migrations]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

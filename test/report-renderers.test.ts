@@ -21,9 +21,7 @@ import { plainStyle, renderTable, type Style } from '../dist/report/render-table
 function report(findings: Finding[], migrations?: MigrationStatus, ignored = 0): DiagnoseReport {
   const blockers = findings.filter((f) => f.blockers?.some((b) => b.status === 'ok' && (b.count ?? 0) > 0)).length;
   const unknownProbes = findings.reduce((n, f) => n + (f.blockers?.filter((b) => b.status === 'unknown').length ?? 0), 0);
-  const migrationDrift = migrations
-    ? migrations.unapplied.length + migrations.missingFiles.length + migrations.checksumMismatches.length
-    : 0;
+  const migrationDrift = migrations ? migrations.unapplied.length + migrations.missingFiles.length + migrations.checksumMismatches.length : 0;
   return {
     formatVersion: 1,
     tool: { name: 'schema-doctor', version: '0.1.0' },
@@ -205,7 +203,11 @@ const special = report(
           target: 'CHECK (price >= 0)',
           status: 'ok',
           count: 7,
-          sample: [{ id: 1, price: -1 }, { id: 2, price: null }, { id: '3|4', price: '<&>' }],
+          sample: [
+            { id: 1, price: -1 },
+            { id: 2, price: null },
+            { id: '3|4', price: '<&>' },
+          ],
         },
         { kind: 'orphans', target: 'FOREIGN KEY (owner) REFERENCES "Üsers" (id)', status: 'unknown', reason: 'permission denied for table "Üsers"' },
       ],
@@ -324,9 +326,7 @@ describe('report renderers', () => {
       }
     });
 
-    const problems = r.migrations
-      ? r.migrations.unapplied.length + r.migrations.missingFiles.length + r.migrations.checksumMismatches.length
-      : 0;
+    const problems = r.migrations ? r.migrations.unapplied.length + r.migrations.missingFiles.length + r.migrations.checksumMismatches.length : 0;
 
     it('JUnit is well-formed XML with one testcase per finding and per migration problem', () => {
       const xml = renderJunit(r);
@@ -384,15 +384,11 @@ describe('report renderers', () => {
     const out = renderTable(incident, plainStyle);
     const headings = out.split('\n').filter((l) => /^\S/.test(l));
     expect(headings.slice(1, 4)).toEqual(['Schema-level objects', 'public.book_popularity', BVS]);
-    expect(out).toContain(
-      'blocked by 3 duplicate groups (4 surplus rows) on (book_id, view_type); sample: (2d788f76-312d-4653-a804-50b23612aa8d, card_view),',
-    );
+    expect(out).toContain('blocked by 3 duplicate groups (4 surplus rows) on (book_id, view_type); sample: (2d788f76-312d-4653-a804-50b23612aa8d, card_view),');
     expect(out).toContain('probe unknown for duplicates on (post_id, user_id, reaction): timeout');
     expect(out).toMatch(/^ +- 0\n +\+ 1$/m);
     expect(out).toContain('@@ -5,6 +5,6 @@');
-    expect(out.trimEnd().split('\n').at(-1)).toBe(
-      '4 errors, 2 warnings · 1 finding blocked by data · 1 probe unknown · 1 migration not applied',
-    );
+    expect(out.trimEnd().split('\n').at(-1)).toBe('4 errors, 2 warnings · 1 finding blocked by data · 1 probe unknown · 1 migration not applied');
     expect(renderTable(clean, plainStyle)).toContain('No drift: the database matches the expected schema.');
   });
 
@@ -413,9 +409,7 @@ describe('report renderers', () => {
     expect(renderTable(r, plainStyle)).toContain('No drift: the database matches the expected schema. 1 info finding (not drift).');
     expect(renderTable(r, plainStyle)).toMatch(/^  info +constraint_stricter_than_expected +patients_age_check/m);
     const mixed: DiagnoseReport = { ...incident, findings: [...incident.findings, info], summary: { ...incident.summary, info: 1 } };
-    expect(renderTable(mixed, plainStyle).trimEnd().split('\n').at(-1)).toBe(
-      '4 errors, 2 warnings, 1 info · 1 finding blocked by data · 1 probe unknown · 1 migration not applied',
-    );
+    expect(renderTable(mixed, plainStyle).trimEnd().split('\n').at(-1)).toBe('4 errors, 2 warnings, 1 info · 1 finding blocked by data · 1 probe unknown · 1 migration not applied');
     const md = renderMarkdown(r);
     expect(md.split('\n')[0]).toBe('## ✅ No schema drift');
     expect(md).toContain('| Errors | Warnings | Info | Blocked by data | Probes unknown | Ignored |');

@@ -20,7 +20,9 @@ interface Finding {
 
 const dir = new URL('./corpus/ddl/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'sd-round-trip-'));
-const cases = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith('.sql'))
+  .sort();
 
 describe('DDL corpus round trip', () => {
   it('has at least 40 cases', () => {
@@ -33,11 +35,7 @@ describe('DDL corpus round trip', () => {
     try {
       await a.sql(sql);
       await b.sql(sql);
-      const [snapA, snapB, replay] = await Promise.all([
-        runCli(['snapshot', '--url', a.url]),
-        runCli(['snapshot', '--url', b.url]),
-        runCli(['snapshot', '--from-sql', dir + file]),
-      ]);
+      const [snapA, snapB, replay] = await Promise.all([runCli(['snapshot', '--url', a.url]), runCli(['snapshot', '--url', b.url]), runCli(['snapshot', '--from-sql', dir + file])]);
       expect(snapA.stderr).toBe('');
       expect(snapA.code).toBe(0);
       expect(snapB.stdout).toBe(snapA.stdout);

@@ -12,9 +12,12 @@ const root = new URL('..', import.meta.url).pathname;
 const expectedSchema = `${root}expected-schema`;
 const tmp = mkdtempSync(join(tmpdir(), 'sd-history-'));
 const policies = join(tmp, 'policies.json');
-writeFileSync(policies, JSON.stringify({
-  'public.book_view_statistics': { duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } } },
-}));
+writeFileSync(
+  policies,
+  JSON.stringify({
+    'public.book_view_statistics': { duplicates: { keep: 'latest:last_viewed_at', merge: { view_count: 'sum', last_viewed_at: 'max', created_at: 'min' } } },
+  }),
+);
 type Cli = { code: number; stdout: string; stderr: string };
 const transcript = (r: Cli) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 

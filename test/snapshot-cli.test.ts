@@ -19,9 +19,17 @@ describe('snapshot', () => {
   });
 
   it('a live database built from the migrations snapshots to the same manifest', async () => {
-    for (const f of ['0001_create_users.sql', '0002_create_books.sql', '0003_create_book_view_statistics.sql',
-      '0004_create_posts_and_reactions.sql', '0005_create_credit_txns_and_scores.sql', '0006_reactions_are_permanent.sql',
-      '0007_add_unique_constraint_book_view_statistics.sql', '0008_community_schema_fixes.sql', '0009_app_role_grants.sql']) {
+    for (const f of [
+      '0001_create_users.sql',
+      '0002_create_books.sql',
+      '0003_create_book_view_statistics.sql',
+      '0004_create_posts_and_reactions.sql',
+      '0005_create_credit_txns_and_scores.sql',
+      '0006_reactions_are_permanent.sql',
+      '0007_add_unique_constraint_book_view_statistics.sql',
+      '0008_community_schema_fixes.sql',
+      '0009_app_role_grants.sql',
+    ]) {
       await db.sql(readFileSync(`${root}migrations/${f}`, 'utf8'));
     }
     const r = await runCli(['snapshot', '--url', db.url], {}, `${root}expected-schema`);

@@ -32,10 +32,8 @@ async function community(): Promise<TestDatabase> {
   return db;
 }
 
-const suggest = (db: TestDatabase, ...extra: string[]) =>
-  runCli(['policies', '--suggest', '--url', db.url, '--expected', expectedSchema, ...extra]);
-const apply = (db: TestDatabase, policies: string) =>
-  runCli(['apply', '--url', db.url, '--expected', expectedSchema, '--yes', '--degraded', '--policies', policies]);
+const suggest = (db: TestDatabase, ...extra: string[]) => runCli(['policies', '--suggest', '--url', db.url, '--expected', expectedSchema, ...extra]);
+const apply = (db: TestDatabase, policies: string) => runCli(['apply', '--url', db.url, '--expected', expectedSchema, '--yes', '--degraded', '--policies', policies]);
 
 async function expectNoDrift(db: TestDatabase): Promise<void> {
   const r = await runCli(['diagnose', '--url', db.url, '--expected', expectedSchema, '--format', 'json']);
@@ -43,11 +41,16 @@ async function expectNoDrift(db: TestDatabase): Promise<void> {
   expect(r.code).toBe(0);
 }
 
-const counts = async (db: TestDatabase) => Object.fromEntries((await db.sql<{ t: string; n: number }>(
-  `SELECT 'users' AS t, count(*)::int AS n FROM users UNION ALL SELECT 'posts', count(*)::int FROM posts
+const counts = async (db: TestDatabase) =>
+  Object.fromEntries(
+    (
+      await db.sql<{ t: string; n: number }>(
+        `SELECT 'users' AS t, count(*)::int AS n FROM users UNION ALL SELECT 'posts', count(*)::int FROM posts
    UNION ALL SELECT 'post_reactions', count(*)::int FROM post_reactions UNION ALL SELECT 'book_view_statistics', count(*)::int FROM book_view_statistics
    UNION ALL SELECT 'credit_txns', count(*)::int FROM credit_txns UNION ALL SELECT 'scores', count(*)::int FROM scores`,
-)).map((r) => [r.t, r.n]));
+      )
+    ).map((r) => [r.t, r.n]),
+  );
 
 describe('suggested policies for the incidents', () => {
   it('book-view: plan prints the suggestion; policies --suggest drafts it; saved, it merges the duplicates and no view is lost', async () => {
@@ -89,9 +92,7 @@ describe('suggested policies for the incidents', () => {
       expect(await db.sql(`SELECT sum(view_count)::int AS views FROM book_view_statistics`)).toEqual([{ views: 59 }]);
       // Every deleted row is in the archive, as it was.
       const left = (await db.sql<{ id: number }>(`SELECT id FROM book_view_statistics ORDER BY id`)).map((x) => x.id);
-      const archived = (await db.sql<{ id: number }>(
-        `SELECT (row_data->>'id')::int AS id FROM schema_doctor.archive WHERE table_name = 'public.book_view_statistics' ORDER BY 1`,
-      )).map((x) => x.id);
+      const archived = (await db.sql<{ id: number }>(`SELECT (row_data->>'id')::int AS id FROM schema_doctor.archive WHERE table_name = 'public.book_view_statistics' ORDER BY 1`)).map((x) => x.id);
       for (const id of ids.filter((x) => !left.includes(x))) expect(archived).toContain(id);
     } finally {
       await db.drop();
@@ -148,16 +149,16 @@ describe('suggested policies for the incidents', () => {
       expect(applied.code, transcript(applied)).toBe(0);
       await expectNoDrift(db);
       expect(await db.sql(`SELECT user_id::int, game, score, created_at IS NOT NULL AS dated FROM scores ORDER BY score`)).toEqual([
-        { user_id: 1, game: 'anagram', score: 7, dated: true }, { user_id: 1, game: 'unknown', score: 10, dated: true },
+        { user_id: 1, game: 'anagram', score: 7, dated: true },
+        { user_id: 1, game: 'unknown', score: 10, dated: true },
       ]);
-      expect(await db.sql(`SELECT (row_data->>'user_id')::int AS user_id FROM schema_doctor.archive WHERE table_name = 'public.scores' AND reason LIKE 'orphan%'`))
-        .toEqual([{ user_id: 999 }]);
+      expect(await db.sql(`SELECT (row_data->>'user_id')::int AS user_id FROM schema_doctor.archive WHERE table_name = 'public.scores' AND reason LIKE 'orphan%'`)).toEqual([{ user_id: 999 }]);
     } finally {
       await db.drop();
     }
   });
 
-  it('--out merges into the existing file: the operator\'s entries stay as written, only missing blockers are added', async () => {
+  it("--out merges into the existing file: the operator's entries stay as written, only missing blockers are added", async () => {
     const db = await community();
     try {
       const file = join(tmp, 'existing.json');
@@ -203,18 +204,34 @@ describe('policies: bad input, before connecting', () => {
 describe('suggestions from the columns alone (pure)', () => {
   const table = (columns: object[], constraints: object = {}) => ({ columns, constraints, indexes: {}, triggers: {} });
   const model = (tables: object) => ({ tables, schemas: {}, extensions: {}, enums: {}, domains: {}, sequences: {}, views: {}, functions: {} }) as never;
-  const t = table([
-    { name: 'id', type: 'integer', notNull: true, default: "nextval('t_id_seq'::regclass)" },
-    { name: 'owner_id', type: 'bigint' }, { name: 'hits', type: 'bigint' }, { name: 'seen', type: 'boolean' },
-    { name: 'first_seen_at', type: 'timestamp with time zone' }, { name: 'last_seen_at', type: 'timestamp with time zone' },
-    { name: 'region', type: 'text', notNull: true, default: "'eu'::text" }, { name: 'note', type: 'text', notNull: true },
-  ], { t_owner_fkey: { name: 't_owner_fkey', type: 'foreign_key', columns: ['owner_id'], definition: '', references: { table: 'public.o', columns: ['id'], onDelete: 'a', onUpdate: 'a', match: 'simple' } } });
+  const t = table(
+    [
+      { name: 'id', type: 'integer', notNull: true, default: "nextval('t_id_seq'::regclass)" },
+      { name: 'owner_id', type: 'bigint' },
+      { name: 'hits', type: 'bigint' },
+      { name: 'seen', type: 'boolean' },
+      { name: 'first_seen_at', type: 'timestamp with time zone' },
+      { name: 'last_seen_at', type: 'timestamp with time zone' },
+      { name: 'region', type: 'text', notNull: true, default: "'eu'::text" },
+      { name: 'note', type: 'text', notNull: true },
+    ],
+    {
+      t_owner_fkey: {
+        name: 't_owner_fkey',
+        type: 'foreign_key',
+        columns: ['owner_id'],
+        definition: '',
+        references: { table: 'public.o', columns: ['id'], onDelete: 'a', onUpdate: 'a', match: 'simple' },
+      },
+    },
+  );
   const m = { expected: model({ 'public.t': t }), actual: model({ 'public.t': t }) };
 
   it('duplicates: rekey for a surrogate key with a nextval default; keep/merge on other keys, foreign key columns left out', () => {
     expect(suggestDuplicates(m, 'public.t', ['id'])).toEqual({ rekey: true });
     expect(suggestDuplicates(m, 'public.t', ['region', 'note'])).toEqual({
-      keep: 'latest:last_seen_at', merge: { hits: 'sum', seen: 'bool_or', first_seen_at: 'min', last_seen_at: 'max' },
+      keep: 'latest:last_seen_at',
+      merge: { hits: 'sum', seen: 'bool_or', first_seen_at: 'min', last_seen_at: 'max' },
     });
   });
 
@@ -227,8 +244,9 @@ describe('suggestions from the columns alone (pure)', () => {
 
   it('combines: keep/merge wins over rekey for a table with two blocked keys; merging keeps every entry already written', () => {
     const merge = { keep: 'first' };
-    expect(combineSuggestions([{ 'public.t': { duplicates: { rekey: true } } }, { 'public.t': { duplicates: merge } }, { 'public.t': { orphans: 'delete' } }]))
-      .toEqual({ 'public.t': { duplicates: merge, orphans: 'delete' } });
+    expect(combineSuggestions([{ 'public.t': { duplicates: { rekey: true } } }, { 'public.t': { duplicates: merge } }, { 'public.t': { orphans: 'delete' } }])).toEqual({
+      'public.t': { duplicates: merge, orphans: 'delete' },
+    });
     const { merged, added } = mergeSuggestions({ 'public.t': { nulls: { a: "'x'" } } }, { 'public.t': { nulls: { a: "'y'", b: 'now()' }, orphans: 'set-null' } });
     expect(merged).toEqual({ 'public.t': { nulls: { a: "'x'", b: 'now()' }, orphans: 'set-null' } });
     expect(added).toEqual(['public.t: orphans', 'public.t: nulls.b']);

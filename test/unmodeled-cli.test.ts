@@ -85,7 +85,11 @@ describe('objects of kinds the model does not cover', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const findings = findingsOf(r);
-    expect(findings.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED_NAMES).map((k) => `unmodeled_objects:${k}`).sort());
+    expect(findings.map((f) => f.id).sort()).toEqual(
+      Object.keys(EXPECTED_NAMES)
+        .map((k) => `unmodeled_objects:${k}`)
+        .sort(),
+    );
     for (const f of findings) {
       const names = EXPECTED_NAMES[f.object]!;
       expect(f, f.id).toMatchObject({ kind: 'unmodeled_objects', severity: 'warning', objectType: 'kind', expected: '(none)', actual: names.join('\n') });
@@ -140,6 +144,10 @@ describe('objects of kinds the model does not cover', () => {
     const plan = JSON.parse(r.stdout) as { steps: unknown[]; refused: unknown[]; skipped: { findingId: string }[] };
     expect(plan.steps).toEqual([]);
     expect(plan.refused).toEqual([]);
-    expect(plan.skipped.map((s) => s.findingId).sort()).toEqual(Object.keys(EXPECTED_NAMES).map((k) => `unmodeled_objects:${k}`).sort());
+    expect(plan.skipped.map((s) => s.findingId).sort()).toEqual(
+      Object.keys(EXPECTED_NAMES)
+        .map((k) => `unmodeled_objects:${k}`)
+        .sort(),
+    );
   });
 });

@@ -17,9 +17,7 @@ describe('unmodeled objects', () => {
     const expected = withCensus({ 'statistics object': ['public.s'], 'text search configuration': ['public.b', 'public.x'] });
     const actual = withCensus({ operator: ops, 'statistics object': ['public.s'], 'large object': ['3'] });
     const findings = diffSchemas(expected, actual);
-    expect(findings.map((f) => f.id)).toEqual([
-      'unmodeled_objects:large object', 'unmodeled_objects:operator', 'unmodeled_objects:statistics object', 'unmodeled_objects:text search configuration',
-    ]);
+    expect(findings.map((f) => f.id)).toEqual(['unmodeled_objects:large object', 'unmodeled_objects:operator', 'unmodeled_objects:statistics object', 'unmodeled_objects:text search configuration']);
     const [lo, op, stats, ts] = findings;
     expect(op).toMatchObject({ severity: 'warning', objectType: 'kind', object: 'operator', expected: '(none)', actual: ops.join('\n') });
     expect(op!.hint).toMatch(/^12 operators not compared: public\.op00\(integer, integer\), .*public\.op09\(integer, integer\) and 2 more\. /);

@@ -144,7 +144,9 @@ export async function executePlan(client: pg.Client, plan: RepairPlan, opts: Exe
         }
         const blocked = blockedByData(step.blockedByData, e);
         return {
-          results, committed: false, committedBeforeFailure,
+          results,
+          committed: false,
+          committedBeforeFailure,
           failed: { step: step.id, error: e.message, ...(e.code && { sqlstate: e.code }), ...(await blockerOf(client, e, step.table)), ...(blocked && { blockedByData: blocked }) },
         };
       }

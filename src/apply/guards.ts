@@ -30,8 +30,11 @@ export async function acquireApplyLock(client: pg.Client): Promise<() => Promise
        WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 2 AND l.granted`,
       [LOCK_A, LOCK_B],
     );
-    throw new GuardRefusal('APPLY_LOCKED', `Another schema-doctor apply is running on this database (${holder.rows[0]?.who ?? 'holder unknown'}).`,
-      'Wait for it to finish; only one apply runs at a time.');
+    throw new GuardRefusal(
+      'APPLY_LOCKED',
+      `Another schema-doctor apply is running on this database (${holder.rows[0]?.who ?? 'holder unknown'}).`,
+      'Wait for it to finish; only one apply runs at a time.',
+    );
   }
   return async () => {
     await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_A, LOCK_B]).catch(() => undefined);

@@ -85,11 +85,13 @@ async function prefetch(conns: Queryable[], scope: SchemaScope): Promise<Queryab
   await readAll({ query: async (text: string, values?: unknown[]) => (wanted.push({ text, ...(values && { values }) }), { rows: [] }) } as Queryable, scope, emptyModel());
   const results = new Map<string, unknown[]>();
   const queue = wanted.map((w, i) => ({ ...w, i })).sort((a, b) => weight(b.text) - weight(a.text));
-  await Promise.all(conns.map(async (c) => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      results.set(next.text, (await c.query(next.text, next.values)).rows);
-    }
-  }));
+  await Promise.all(
+    conns.map(async (c) => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        results.set(next.text, (await c.query(next.text, next.values)).rows);
+      }
+    }),
+  );
   return { query: async (text: string) => ({ rows: results.get(text) as never[] }) } as Queryable;
 }
 
@@ -122,6 +124,9 @@ async function readAll(db: Queryable, scope: SchemaScope, model: SchemaModel, op
 
 /** `app_*` → `^app_.*$`; `?` is one character; everything else literal. */
 export function globToRegex(glob: string): string {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return `^${escaped}$`;
 }

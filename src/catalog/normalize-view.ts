@@ -123,5 +123,8 @@ function unqualifySingleRelation(def: string): string {
       drop.add(idx[j + 1]!);
     }
   }
-  return all.filter((_, i) => !drop.has(i)).map((t) => t.text).join('');
+  return all
+    .filter((_, i) => !drop.has(i))
+    .map((t) => t.text)
+    .join('');
 }

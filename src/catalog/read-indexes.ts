@@ -62,9 +62,7 @@ export async function readIndexes(db: Queryable, scope: SchemaScope, model: Sche
 }
 
 function toIndex(r: RawIndexRow): IndexDef {
-  const definition = r.full_definition.startsWith(r.prefix)
-    ? r.full_definition.slice(r.prefix.length)
-    : r.full_definition.slice(r.full_definition.indexOf(' USING ') + ' USING '.length);
+  const definition = r.full_definition.startsWith(r.prefix) ? r.full_definition.slice(r.prefix.length) : r.full_definition.slice(r.full_definition.indexOf(' USING ') + ' USING '.length);
   const idx: IndexDef = { name: r.name, method: r.method, definition: canonicalExpr(definition), columns: r.columns };
   if (r.unique) idx.unique = true;
   if (r.predicate != null) idx.predicate = canonicalExpr(r.predicate);

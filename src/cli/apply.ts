@@ -65,13 +65,17 @@ export async function applyCommand(flags: ApplyFlags, io: Io, confirm: (q: strin
 
 function summarise(io: Io, flags: ApplyFlags, state: ApplyState, err?: unknown): void {
   appendStepSummary(io, flags, () => {
-    const e = err instanceof SchemaDoctorError ? { code: err.code, message: err.message }
-      : err !== undefined ? { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } : undefined;
-    const outcome = e ? (err instanceof SchemaDoctorError && err.exitCode === ExitCode.GUARD_REFUSED ? 'refused' : 'failed') : state.outcome ?? 'done';
+    const e = err instanceof SchemaDoctorError ? { code: err.code, message: err.message } : err !== undefined ? { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } : undefined;
+    const outcome = e ? (err instanceof SchemaDoctorError && err.exitCode === ExitCode.GUARD_REFUSED ? 'refused' : 'failed') : (state.outcome ?? 'done');
     const r = state.result;
     const committed = !r || flags.dryRun ? [] : r.committed ? r.results.filter((x) => x.status === 'applied').map((x) => x.id) : r.committedBeforeFailure;
     return renderApplySummary(state.plan, r?.results, {
-      database: state.database ?? '', dryRun: !!flags.dryRun, outcome, ...(e && { error: e }), ...(state.runId && { runId: state.runId }), committed,
+      database: state.database ?? '',
+      dryRun: !!flags.dryRun,
+      outcome,
+      ...(e && { error: e }),
+      ...(state.runId && { runId: state.runId }),
+      committed,
     });
   });
 }
@@ -82,7 +86,11 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
   const probeTimeoutMs = parseDuration(flags.probeTimeout ?? '30s', '--probe-timeout');
   const dryRun = !!flags.dryRun;
   if (!dryRun && !flags.yes && !(process.stdin.isTTY && io.stdout.isTTY)) {
-    throw new UsageError('CONFIRMATION_NEEDED', 'apply needs confirmation, and there is no terminal to ask on.', 'Review the plan (schema-doctor plan), then run apply --yes; or rehearse with apply --dry-run.');
+    throw new UsageError(
+      'CONFIRMATION_NEEDED',
+      'apply needs confirmation, and there is no terminal to ask on.',
+      'Review the plan (schema-doctor plan), then run apply --yes; or rehearse with apply --dry-run.',
+    );
   }
   const loaded = await loadExpectedFor(flags, io.env);
   const { policies } = loadPolicies(flags.policies, join(loaded.expected.configDir, 'policies.json'));
@@ -99,8 +107,11 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
 
     if (plan.refused.length > 0 && !flags.onlySafe) {
       io.stderr.write(renderPlanText({ ...plan, steps: [] }));
-      throw new GuardRefusal('BLOCKED_BY_DATA', `${plan.refused.length} finding(s) cannot be repaired as things stand; nothing was changed.`,
-        'Write a policy for the blocking data (docs/policies.md), allow the hazard, or run with --only-safe to apply the steps that need neither.');
+      throw new GuardRefusal(
+        'BLOCKED_BY_DATA',
+        `${plan.refused.length} finding(s) cannot be repaired as things stand; nothing was changed.`,
+        'Write a policy for the blocking data (docs/policies.md), allow the hazard, or run with --only-safe to apply the steps that need neither.',
+      );
     }
     const needDegraded = plan.steps.filter((s) => s.needsDegraded);
     // The check command runs only when some step needs degraded mode, or may (a re-check applies its policy to rows
@@ -110,8 +121,11 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
     if (flags.onlySafe) plan = onlySafe(plan);
     else if (needDegraded.length > 0 && !degraded.confirmed && !dryRun) {
       io.stderr.write(`Steps that need degraded mode:\n${needDegraded.map((s) => `  ${s.id}  ${s.summary}`).join('\n')}\n`);
-      throw new GuardRefusal('DEGRADED_MODE_REQUIRED', `${needDegraded.length} step(s) change rows or hold a strong lock on a busy table, and degraded mode is ${degraded.how}; nothing was changed.`,
-        'Put the application in degraded mode, then pass --degraded (or set DEGRADED_MODE=1, or SCHEMA_DOCTOR_DEGRADED_CHECK to a command that exits 0). --only-safe applies the other steps.');
+      throw new GuardRefusal(
+        'DEGRADED_MODE_REQUIRED',
+        `${needDegraded.length} step(s) change rows or hold a strong lock on a busy table, and degraded mode is ${degraded.how}; nothing was changed.`,
+        'Put the application in degraded mode, then pass --degraded (or set DEGRADED_MODE=1, or SCHEMA_DOCTOR_DEGRADED_CHECK to a command that exits 0). --only-safe applies the other steps.',
+      );
     }
     io.stdout.write(renderPlanText(plan));
     state.plan = plan;
@@ -133,12 +147,18 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
     const beforeState = dryRun ? {} : await captureTables(client, touched);
     let remaining: string[] = [];
     const result = await executePlan(client, plan, {
-      runId, lockTimeoutMs, statementTimeoutMs, dryRun,
+      runId,
+      lockTimeoutMs,
+      statementTimeoutMs,
+      dryRun,
       // A rehearsal shows what the policies would do; the real run needs the confirmation.
       degraded: dryRun || degraded.confirmed,
       beforeRollback: async () => {
         const after = await introspect(client, { schemas: flags.schema ?? [], inTransaction: true, extensionVersions: true });
-        remaining = diffSchemas(a.expectedModel, after).filter((f) => !isBookkeeping(f, after)).filter((f) => a.findings.some((x) => x.id === f.id)).map((f) => f.id);
+        remaining = diffSchemas(a.expectedModel, after)
+          .filter((f) => !isBookkeeping(f, after))
+          .filter((f) => a.findings.some((x) => x.id === f.id))
+          .map((f) => f.id);
       },
     });
     state.result = result;
@@ -150,12 +170,14 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
       }
       if (result.failed) throw new ApplyFailed(`Rehearsal failed at step ${result.failed.step}: ${result.failed.error}. Rolled back: nothing was changed.`, 'Fix the cause and rehearse again.');
       // Steps that use a new enum value cannot run before it is committed: the rehearsal could not show their effect.
-      const unrehearsed = new Set(result.results.filter((r) => r.status === 'skipped' && r.error?.startsWith('not rehearsed'))
-        .flatMap((r) => plan.steps.find((s) => s.id === r.id)?.findingIds ?? []));
+      const unrehearsed = new Set(result.results.filter((r) => r.status === 'skipped' && r.error?.startsWith('not rehearsed')).flatMap((r) => plan.steps.find((s) => s.id === r.id)?.findingIds ?? []));
       const left = remaining.filter((id) => !unrehearsed.has(id));
       if (unrehearsed.size > 0) io.stdout.write(`Not rehearsed (they use an enum value the real run commits first): ${[...unrehearsed].join(', ')}.\n`);
-      io.stdout.write(left.length === 0 ? 'Rehearsal: every repaired finding would be gone. Rolled back: nothing was changed.\n'
-        : `Rehearsal: ${left.length} finding(s) would remain: ${left.join(', ')}. Rolled back: nothing was changed.\n`);
+      io.stdout.write(
+        left.length === 0
+          ? 'Rehearsal: every repaired finding would be gone. Rolled back: nothing was changed.\n'
+          : `Rehearsal: ${left.length} finding(s) would remain: ${left.join(', ')}. Rolled back: nothing was changed.\n`,
+      );
       const stillNeeded = plan.steps.filter((s) => s.needsDegraded);
       if (stillNeeded.length > 0 && !degraded.confirmed) io.stdout.write(`The real run needs degraded mode for steps ${stillNeeded.map((s) => s.id).join(', ')}.\n`);
       state.outcome = 'rehearsed';
@@ -163,15 +185,18 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
     }
     if (result.failed) {
       await recordRun(client, runId, started, plan, result, 'failed', result.failed.error, touched, beforeState);
-      const partial = result.committedBeforeFailure.length > 0
-        ? ` Steps ${result.committedBeforeFailure.join(', ')} had been committed in earlier transactions; the rest was rolled back. A re-run continues from there.`
-        : ' Everything was rolled back: nothing was changed.';
+      const partial =
+        result.committedBeforeFailure.length > 0
+          ? ` Steps ${result.committedBeforeFailure.join(', ')} had been committed in earlier transactions; the rest was rolled back. A re-run continues from there.`
+          : ' Everything was rolled back: nothing was changed.';
       if (result.failed.blockedByData) {
         const b = result.failed.blockedByData;
         throw new GuardRefusal('BLOCKED_BY_DATA', `Step ${result.failed.step} is ${blockedText(b, result.failed.error)}${partial}`, blockedHint(b));
       }
-      throw new ApplyFailed(`Step ${result.failed.step} failed: ${result.failed.error}${result.failed.sqlstate ? ` (SQLSTATE ${result.failed.sqlstate})` : ''}.${result.failed.blocker ? ` Sessions holding locks: ${result.failed.blocker}.` : ''}${partial}`,
-        result.failed.sqlstate === '55P03' ? 'Retry when the blocking sessions are done, or raise --lock-timeout.' : 'Fix the cause, then run apply again (it is idempotent).');
+      throw new ApplyFailed(
+        `Step ${result.failed.step} failed: ${result.failed.error}${result.failed.sqlstate ? ` (SQLSTATE ${result.failed.sqlstate})` : ''}.${result.failed.blocker ? ` Sessions holding locks: ${result.failed.blocker}.` : ''}${partial}`,
+        result.failed.sqlstate === '55P03' ? 'Retry when the blocking sessions are done, or raise --lock-timeout.' : 'Fix the cause, then run apply again (it is idempotent).',
+      );
     }
     // Verify: re-read the catalog; every finding a step repaired must be gone, and no new one may have appeared
     // (a repair that turned one difference into another is not a repair). Objects of kinds that are not compared
@@ -184,7 +209,10 @@ async function applyRun(flags: ApplyFlags, io: Io, confirm: (q: string) => Promi
       .filter((f) => repaired.has(f.id) || (!before.has(f.id) && !a.ignoredIds.has(f.id)));
     await recordRun(client, runId, started, plan, result, left.length === 0 ? 'applied' : 'verification_failed', left.map((f) => f.id).join(', '), touched, beforeState);
     if (left.length > 0) {
-      throw new ApplyFailed(`Applied, but verification found ${left.length} finding(s) still present: ${left.map((f) => f.id).join(', ')}.`, 'Run diagnose to see them; the run is recorded in schema_doctor.runs.');
+      throw new ApplyFailed(
+        `Applied, but verification found ${left.length} finding(s) still present: ${left.map((f) => f.id).join(', ')}.`,
+        'Run diagnose to see them; the run is recorded in schema_doctor.runs.',
+      );
     }
     io.stdout.write(`Applied and verified (run ${runId}).\n`);
     state.outcome = 'applied and verified';
@@ -235,8 +263,7 @@ function printResults(io: Io, r: ExecuteResult, dryRun: boolean): void {
   }
 }
 
-async function recordRun(client: pg.Client, runId: string, started: Date, plan: RepairPlan, r: ExecuteResult, outcome: string, detail: string,
-  touched: string[], before: TablesState): Promise<void> {
+async function recordRun(client: pg.Client, runId: string, started: Date, plan: RepairPlan, r: ExecuteResult, outcome: string, detail: string, touched: string[], before: TablesState): Promise<void> {
   try {
     const { BOOKKEEPING_DDL, RUNS_UPGRADE_DDL } = await import('../plan/bookkeeping-ddl.js');
     await client.query(BOOKKEEPING_DDL);
@@ -247,8 +274,20 @@ async function recordRun(client: pg.Client, runId: string, started: Date, plan: 
     await client.query(
       `INSERT INTO schema_doctor.runs (run_id, started_at, finished_at, operator, host, plan_hash, steps, rows_affected, outcome, detail, tables, before_state, added_objects)
        VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [runId, started, `${userInfo().username}`, hostname(), plan.fingerprint, JSON.stringify(steps), rows, outcome, detail || null,
-        JSON.stringify(touched), JSON.stringify(before), JSON.stringify(added)],
+      [
+        runId,
+        started,
+        `${userInfo().username}`,
+        hostname(),
+        plan.fingerprint,
+        JSON.stringify(steps),
+        rows,
+        outcome,
+        detail || null,
+        JSON.stringify(touched),
+        JSON.stringify(before),
+        JSON.stringify(added),
+      ],
     );
   } catch {
     /* the history is best effort: the outcome is already in the report */

@@ -42,13 +42,11 @@ async function losslessConversions(client: pg.Client, findings: Finding[], actua
     const c = quoteIdent(col.name);
     // A domain the plan creates does not exist yet: its base type tells whether the values survive (a value its
     // CHECK rejects makes the step fail and the run roll back).
-    const target = actual.domains[f.expected] === undefined ? expected.domains[f.expected]?.type ?? f.expected : f.expected;
+    const target = actual.domains[f.expected] === undefined ? (expected.domains[f.expected]?.type ?? f.expected) : f.expected;
     try {
       await client.query('BEGIN READ ONLY');
       await client.query('SET LOCAL search_path = pg_catalog');
-      const { rows } = await client.query<{ bad: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM ${f.table} WHERE ${c} IS NOT NULL AND (${c}::${target})::${f.actual} IS DISTINCT FROM ${c}) AS bad`,
-      );
+      const { rows } = await client.query<{ bad: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${f.table} WHERE ${c} IS NOT NULL AND (${c}::${target})::${f.actual} IS DISTINCT FROM ${c}) AS bad`);
       out[f.id] = rows[0]?.bad === false;
     } catch {
       out[f.id] = false;
@@ -127,9 +125,9 @@ export async function buildPlan(client: pg.Client, findings: Finding[], expected
  * finding needs it). pg_extension_update_paths is called only for an extension the server ships (it raises otherwise).
  */
 async function extensionVersionFacts(client: pg.Client, findings: Finding[], expected: SchemaModel): Promise<Record<string, ExtensionVersionFacts>> {
-  const keys = [...new Set(findings
-    .filter((f) => (f.kind === 'extension_version_differs' || f.kind === 'missing_extension') && expected.extensions[f.object]?.version !== undefined)
-    .map((f) => f.object))];
+  const keys = [
+    ...new Set(findings.filter((f) => (f.kind === 'extension_version_differs' || f.kind === 'missing_extension') && expected.extensions[f.object]?.version !== undefined).map((f) => f.object)),
+  ];
   if (keys.length === 0) return {};
   const { rows } = await client.query<{ key: string; available: string[]; reachable: string[] | null }>(
     `SELECT w.key,

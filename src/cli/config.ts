@@ -54,8 +54,11 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config | 
   }
   for (const [where, vals] of [['', top], ...Object.entries(sections).map(([k, v]) => [`${k}.`, v] as const)] as [string, Values][]) {
     if (typeof vals.url === 'string' && hasPassword(vals.url)) {
-      throw new UsageError('CONFIG_INVALID', `Config file ${file} has a password in $.${where}url; schema-doctor does not read passwords from a config file.`,
-        'Remove the password from the URL and give it through PGPASSWORD, ~/.pgpass, or a DATABASE_URL secret (docs/connection.md).');
+      throw new UsageError(
+        'CONFIG_INVALID',
+        `Config file ${file} has a password in $.${where}url; schema-doctor does not read passwords from a config file.`,
+        'Remove the password from the URL and give it through PGPASSWORD, ~/.pgpass, or a DATABASE_URL secret (docs/connection.md).',
+      );
     }
   }
   const base = dirname(resolve(file));
@@ -110,9 +113,10 @@ function validate(file: string, data: unknown): void {
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
       path = toJsonPath(`${e.instancePath}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      what = name === 'yes' || name === 'degraded'
-        ? `"${name}" cannot be set in a config file (give --${name} on the command line, where it is a decision for this run)`
-        : `unknown option "${name}" (long options in camelCase, e.g. failOn for --fail-on)`;
+      what =
+        name === 'yes' || name === 'degraded'
+          ? `"${name}" cannot be set in a config file (give --${name} on the command line, where it is a decision for this run)`
+          : `unknown option "${name}" (long options in camelCase, e.g. failOn for --fail-on)`;
       break;
     }
     case 'type':
@@ -127,6 +131,9 @@ function validate(file: string, data: unknown): void {
     default:
       what = e.message ?? e.keyword;
   }
-  throw new UsageError('CONFIG_INVALID', `Config file ${file} does not match the config format at ${path}: ${what}.`,
-    'See docs/config.md for the options it takes (docs/config.schema.json is the JSON Schema).');
+  throw new UsageError(
+    'CONFIG_INVALID',
+    `Config file ${file} does not match the config format at ${path}: ${what}.`,
+    'See docs/config.md for the options it takes (docs/config.schema.json is the JSON Schema).',
+  );
 }

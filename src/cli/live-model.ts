@@ -19,8 +19,11 @@ export async function readLiveCatalog(client: pg.Client, connection: ResolvedCon
   } catch (err) {
     const e = err as { code?: string; message?: string };
     if (e.code) {
-      throw new DatabaseError('CATALOG_READ_FAILED', `Reading the catalog of ${connection.display} failed: ${e.message} (SQLSTATE ${e.code}).`,
-        'Check that the role may read pg_catalog; see docs/connection.md.');
+      throw new DatabaseError(
+        'CATALOG_READ_FAILED',
+        `Reading the catalog of ${connection.display} failed: ${e.message} (SQLSTATE ${e.code}).`,
+        'Check that the role may read pg_catalog; see docs/connection.md.',
+      );
     }
     throw err;
   } finally {

@@ -33,11 +33,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       if (config) applyConfig(command, config, io.env);
     });
 
-  connectionOptions(
-    program
-      .command('snapshot')
-      .description('write the schema of a database (or of SQL files replayed on an embedded PostgreSQL) as a JSON manifest'),
-  )
+  connectionOptions(program.command('snapshot').description('write the schema of a database (or of SQL files replayed on an embedded PostgreSQL) as a JSON manifest'))
     .addOption(new Option('--from-sql <path...>', 'build the model by running SQL files (a file or a directory, in file-name order) on an embedded PostgreSQL'))
     .option('--out <file>', 'write the manifest here instead of stdout')
     .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
@@ -46,25 +42,21 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       done(await snapshotCommand(opts, io));
     });
 
-  connectionOptions(
-    program
-      .command('diagnose')
-      .description('compare the live database with the expected schema: drift, data that blocks a repair, unapplied migrations'),
-  )
+  connectionOptions(program.command('diagnose').description('compare the live database with the expected schema: drift, data that blocks a repair, unapplied migrations'))
     .option('--expected <path>', 'JSON manifest, .sql file, or directory (manifest.json or *.sql)', 'expected-schema')
-    .option('--migrations <dir>', 'compare these migration files with the database\'s record of applied migrations')
+    .option('--migrations <dir>', "compare these migration files with the database's record of applied migrations")
     .option('--format <format>', 'table | json | markdown | github | junit | sarif', 'table')
     .option('--fail-on <level>', 'drift | info | error | blockers | never: when to exit 2', 'drift')
     .option('--strict', 'objects of kinds schema-doctor does not compare (unmodeled_objects) are errors, not warnings')
     .option('--ignore <rule>', 'ignore findings by id, kind, kind:glob or object glob, or privileges | owners (repeatable)', collect)
-    .option('--role-map <manifest=live>', 'the manifest\'s role MANIFEST is called LIVE on this server (repeatable)', collect)
+    .option('--role-map <manifest=live>', "the manifest's role MANIFEST is called LIVE on this server (repeatable)", collect)
     .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
     .option('--no-probes', 'do not look at table data')
     .option('--no-cache', 'replay SQL files every time instead of reusing the cached model (docs/manifest.md)')
     .option('--no-summary', 'do not append the Markdown report to $GITHUB_STEP_SUMMARY')
     .option('--targets <file>', 'a fleet: one target per line (NAME URL, or URL), - for standard input (docs/fleet.md)')
     .option('--concurrency <n>', 'with --targets: how many targets are checked at once (default 4)')
-    .option('--tenant-schemas <glob>', 'every schema matching GLOB is a target of its own, compared with the manifest\'s one schema')
+    .option('--tenant-schemas <glob>', "every schema matching GLOB is a target of its own, compared with the manifest's one schema")
     .option('--shard <i/n>', 'with --targets: only the I-th of N shares of the targets, by a hash of their names')
     .action(async (opts) => {
       const { diagnoseCommand } = await import('./diagnose.js');
@@ -78,7 +70,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       .option('--prune', 'also remove unexpected objects (archived first, never destroyed)')
       .option('--allow-hazard <code>', 'allow steps with this hazard (repeatable), e.g. CHANGES_COLUMN_TYPE', collect)
       .option('--ignore <rule>', 'ignore findings by id, kind, kind:glob or object glob, or privileges | owners (repeatable)', collect)
-      .option('--role-map <manifest=live>', 'the manifest\'s role MANIFEST is called LIVE on this server (repeatable)', collect)
+      .option('--role-map <manifest=live>', "the manifest's role MANIFEST is called LIVE on this server (repeatable)", collect)
       .option('--lock-timeout <duration>', 'lock_timeout of every step', '5s')
       .option('--statement-timeout <duration>', 'statement_timeout of every step', '5min')
       .option('--probe-timeout <duration>', 'statement timeout of each data probe', '30s')
@@ -105,7 +97,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
       done(await applyCommand(opts, io));
     });
 
-  connectionOptions(program.command('history').description('the runs apply and restore recorded in schema_doctor.runs, or one run\'s steps and results'))
+  connectionOptions(program.command('history').description("the runs apply and restore recorded in schema_doctor.runs, or one run's steps and results"))
     .option('--run <id>', 'show this run: its steps, their results and what it archived')
     .option('--format <format>', 'table | json', 'table')
     .action(async (opts) => {
@@ -127,7 +119,7 @@ export function buildProgram(io: Io, done: (exitCode: number) => void): Command 
     });
 
   planOptions(program.command('policies').description('draft the policies that blocking data needs (--suggest), merged into the existing file'))
-    .option('--suggest', 'suggest a policy for every blocker that has none, inferred from the table\'s columns')
+    .option('--suggest', "suggest a policy for every blocker that has none, inferred from the table's columns")
     .option('--out <file>', 'write the draft here (merged into it when it exists) instead of stdout')
     .action(async (opts) => {
       const { policiesCommand } = await import('./policies.js');
@@ -184,12 +176,14 @@ function report(err: unknown, io: Io): number {
   }
   const e = err as Error & { code?: unknown };
   if (typeof e?.code === 'string' && (/^[0-9A-Z]{5}$/.test(e.code) || /^E[A-Z]+$/.test(e.code))) {
-    io.stderr.write(redact(`error [DATABASE_ERROR]: the database connection failed or refused a statement: ${e.message}${/^[0-9A-Z]{5}$/.test(e.code) ? ` (SQLSTATE ${e.code})` : ''}.\nhint: check the server and run the command again; apply is idempotent and reports what it committed in schema_doctor.runs.\n`));
+    io.stderr.write(
+      redact(
+        `error [DATABASE_ERROR]: the database connection failed or refused a statement: ${e.message}${/^[0-9A-Z]{5}$/.test(e.code) ? ` (SQLSTATE ${e.code})` : ''}.\nhint: check the server and run the command again; apply is idempotent and reports what it committed in schema_doctor.runs.\n`,
+      ),
+    );
     return ExitCode.DATABASE;
   }
-  io.stderr.write(
-    redact(`error [INTERNAL]: ${e?.message ?? String(err)}\nhint: this is a bug in schema-doctor; run again with SCHEMA_DOCTOR_DEBUG=1 for details and report it.\n`),
-  );
+  io.stderr.write(redact(`error [INTERNAL]: ${e?.message ?? String(err)}\nhint: this is a bug in schema-doctor; run again with SCHEMA_DOCTOR_DEBUG=1 for details and report it.\n`));
   if (io.env.SCHEMA_DOCTOR_DEBUG) io.stderr.write(redact(String(e?.stack ?? '')) + '\n');
   return ExitCode.INTERNAL;
 }

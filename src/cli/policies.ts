@@ -56,6 +56,8 @@ export async function policiesCommand(flags: PoliciesFlags, io: Io): Promise<num
   if (added.length === 0) io.stderr.write(`Nothing to add${from}: no blocking data lacks a policy.\n`);
   else io.stderr.write(`Suggested ${added.length} polic${added.length === 1 ? 'y' : 'ies'}, added${from}:\n${added.map((a) => `  ${a}\n`).join('')}`);
   if (added.some((a) => a.includes('(to choose)'))) io.stderr.write(`Replace every ${CHOOSE_MARKER} placeholder with the value to fill in, or the repair fails and is rolled back.\n`);
-  io.stderr.write(`This is a suggestion: review it${flags.out !== undefined ? ` in ${flags.out}` : ''}; nothing runs until it is saved as the policies file and plan or apply reads it (docs/policies.md#suggested-policies).\n`);
+  io.stderr.write(
+    `This is a suggestion: review it${flags.out !== undefined ? ` in ${flags.out}` : ''}; nothing runs until it is saved as the policies file and plan or apply reads it (docs/policies.md#suggested-policies).\n`,
+  );
   return ExitCode.OK;
 }

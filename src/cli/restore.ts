@@ -40,7 +40,11 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
   const statementTimeoutMs = parseDuration(flags.statementTimeout ?? '5min', '--statement-timeout');
   const dryRun = !!flags.dryRun;
   if (!dryRun && !flags.yes && !(process.stdin.isTTY && io.stdout.isTTY)) {
-    throw new UsageError('CONFIRMATION_NEEDED', 'restore needs confirmation, and there is no terminal to ask on.', 'Look at the run (schema-doctor history --run ID), then run restore --yes; or rehearse with restore --dry-run.');
+    throw new UsageError(
+      'CONFIRMATION_NEEDED',
+      'restore needs confirmation, and there is no terminal to ask on.',
+      'Look at the run (schema-doctor history --run ID), then run restore --yes; or rehearse with restore --dry-run.',
+    );
   }
   const { client, connection } = await connect(connectionInput(flags, io));
   let release: (() => Promise<void>) | undefined;
@@ -51,27 +55,42 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
     const all = await readRuns(client);
     const run = all.find((r) => r.run_id === flags.run);
     if (!run) throw unknownRun(flags.run);
-    if (run.dry_run) throw new UsageError('RUN_IS_DRY_RUN', `Run ${run.run_id} was a dry run: it changed nothing, so there is nothing to restore.`, 'Pick a run that committed (schema-doctor history).');
-    if (run.restores) throw new UsageError('RUN_IS_RESTORE', `Run ${run.run_id} is itself a restore (of run ${run.restores}); it cannot be restored.`, `Apply again to redo run ${run.restores}'s repairs.`);
+    if (run.dry_run)
+      throw new UsageError('RUN_IS_DRY_RUN', `Run ${run.run_id} was a dry run: it changed nothing, so there is nothing to restore.`, 'Pick a run that committed (schema-doctor history).');
+    if (run.restores)
+      throw new UsageError('RUN_IS_RESTORE', `Run ${run.run_id} is itself a restore (of run ${run.restores}); it cannot be restored.`, `Apply again to redo run ${run.restores}'s repairs.`);
     if (run.restored_by) throw new UsageError('RUN_ALREADY_RESTORED', `Run ${run.run_id} was already restored by run ${run.restored_by}.`, 'Nothing to do; schema-doctor history shows both runs.');
 
     const archive = await readArchiveGroups(client, run.run_id);
     const pruned = prunedTables(run);
-    const dropped = (await client.query<DroppedObject>(
-      `SELECT object_type, object, definition FROM schema_doctor.dropped_objects WHERE run_id = $1 ORDER BY dropped_at`, [run.run_id]).catch(() => ({ rows: [] as DroppedObject[] }))).rows;
+    const dropped = (
+      await client
+        .query<DroppedObject>(`SELECT object_type, object, definition FROM schema_doctor.dropped_objects WHERE run_id = $1 ORDER BY dropped_at`, [run.run_id])
+        .catch(() => ({ rows: [] as DroppedObject[] }))
+    ).rows;
     if (archive.length === 0 && pruned.length === 0 && dropped.length === 0) {
-      throw new UsageError('NOTHING_TO_RESTORE', `Run ${run.run_id} archived no rows, moved no table and dropped no object: there is nothing to put back.`, 'Its other changes (added constraints, indexes, columns) are undone by hand; docs/restore.md has the recipes.');
+      throw new UsageError(
+        'NOTHING_TO_RESTORE',
+        `Run ${run.run_id} archived no rows, moved no table and dropped no object: there is nothing to put back.`,
+        'Its other changes (added constraints, indexes, columns) are undone by hand; docs/restore.md has the recipes.',
+      );
     }
     const touched = [...new Set([...(run.tables ?? []), ...archive.map((g) => g.table_name), ...pruned])].sort();
     const inTheWay = laterRunsInTheWay(run, all, touched);
     if (inTheWay.length > 0 && !flags.force) {
-      throw new GuardRefusal('RESTORE_BLOCKED_BY_LATER_RUN', `Run ${inTheWay.map((r) => r.run_id).join(', ')} touched ${inTheWay.length === 1 ? 'a table' : 'tables'} of run ${run.run_id} after it (${touched.join(', ')}); restoring would overwrite its changes. Nothing was changed.`,
-        `Restore ${inTheWay.length === 1 ? 'that run' : 'those runs'} first (latest first), or pass --force to restore anyway.`);
+      throw new GuardRefusal(
+        'RESTORE_BLOCKED_BY_LATER_RUN',
+        `Run ${inTheWay.map((r) => r.run_id).join(', ')} touched ${inTheWay.length === 1 ? 'a table' : 'tables'} of run ${run.run_id} after it (${touched.join(', ')}); restoring would overwrite its changes. Nothing was changed.`,
+        `Restore ${inTheWay.length === 1 ? 'that run' : 'those runs'} first (latest first), or pass --force to restore anyway.`,
+      );
     }
     const degraded = degradedMode(flags.degraded, io.env);
     if (!degraded.confirmed && !dryRun) {
-      throw new GuardRefusal('DEGRADED_MODE_REQUIRED', `Restoring run ${run.run_id} rewrites rows and takes strong locks on ${touched.join(', ')}, and degraded mode is ${degraded.how}; nothing was changed.`,
-        'Put the application in degraded mode, then pass --degraded (or set DEGRADED_MODE=1, or SCHEMA_DOCTOR_DEGRADED_CHECK to a command that exits 0).');
+      throw new GuardRefusal(
+        'DEGRADED_MODE_REQUIRED',
+        `Restoring run ${run.run_id} rewrites rows and takes strong locks on ${touched.join(', ')}, and degraded mode is ${degraded.how}; nothing was changed.`,
+        'Put the application in degraded mode, then pass --degraded (or set DEGRADED_MODE=1, or SCHEMA_DOCTOR_DEGRADED_CHECK to a command that exits 0).',
+      );
     }
 
     const columnsNow: Record<string, string[]> = {};
@@ -80,14 +99,17 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
       const where = pruned.includes(t) ? ['schema_doctor', archivedTableName(name, run.run_id)] : [schema, name];
       const { rows } = await client.query<{ attname: string }>(
         `SELECT a.attname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`, where);
+         WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`,
+        where,
+      );
       if (rows.length > 0) columnsNow[t] = rows.map((r) => r.attname);
     }
     let plan: RestorePlan;
     try {
       plan = planRestore({ run, archive, columnsNow, dropped });
     } catch (e) {
-      if (e instanceof RestoreUnsupported) throw new UsageError('RESTORE_UNSUPPORTED', `Run ${run.run_id} cannot be restored: ${e.message}.`, 'Restore by hand with the SQL recipes of docs/restore.md.');
+      if (e instanceof RestoreUnsupported)
+        throw new UsageError('RESTORE_UNSUPPORTED', `Run ${run.run_id} cannot be restored: ${e.message}.`, 'Restore by hand with the SQL recipes of docs/restore.md.');
       throw e;
     }
 
@@ -111,15 +133,18 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
       const mismatched = await verifyCounts(client, run, plan.tables);
       for (const r of results) io.stdout.write(`${dryRun ? 'rehearsed' : 'restored '}  ${r.id}  ${r.summary}${r.rows ? ` (${r.rows} rows)` : ''}\n`);
       if (mismatched.length > 0 && !flags.force) {
-        throw new RestoreFailed(`Verification failed: ${mismatched.join('; ')}. Rolled back: nothing was changed.`,
-          'Rows were added or removed since the run; look at the tables (and schema-doctor history), then restore by hand or pass --force.');
+        throw new RestoreFailed(
+          `Verification failed: ${mismatched.join('; ')}. Rolled back: nothing was changed.`,
+          'Rows were added or removed since the run; look at the tables (and schema-doctor history), then restore by hand or pass --force.',
+        );
       }
       if (mismatched.length > 0) io.stdout.write(`--force: row counts differ from those before the run: ${mismatched.join('; ')}.\n`);
       const rows = results.reduce((n, r) => n + (r.rows ?? 0), 0);
       await client.query(
         `INSERT INTO schema_doctor.runs (run_id, started_at, finished_at, operator, host, plan_hash, steps, rows_affected, outcome, detail, tables, restores)
          VALUES ($1, $2, now(), $3, $4, $5, $6, $7, 'restored', $8, $9, $10)`,
-        [runId, started, userInfo().username, hostname(), run.plan_hash ?? '', JSON.stringify(results), rows, `restore of run ${run.run_id}`, JSON.stringify(plan.tables), run.run_id]);
+        [runId, started, userInfo().username, hostname(), run.plan_hash ?? '', JSON.stringify(results), rows, `restore of run ${run.run_id}`, JSON.stringify(plan.tables), run.run_id],
+      );
       await client.query('UPDATE schema_doctor.runs SET restored_by = $1 WHERE run_id = $2', [runId, run.run_id]);
       if (dryRun) {
         await client.query('ROLLBACK');
@@ -132,8 +157,10 @@ export async function restoreCommand(flags: RestoreFlags, io: Io, confirm: (q: s
       if (err instanceof SchemaDoctorError) throw err;
       const e = err as { message?: string; code?: string };
       const failed = results.find((r) => r.status === 'failed');
-      throw new RestoreFailed(`${dryRun ? 'Rehearsal: ' : ''}restore of run ${run.run_id} failed${failed ? ` at step ${failed.id} (${failed.summary})` : ''}: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}. Rolled back: nothing was changed.`,
-        e.code === '55P03' ? 'Retry when the sessions holding locks are done, or raise --lock-timeout.' : 'Fix the cause (docs/restore.md), then run restore again.');
+      throw new RestoreFailed(
+        `${dryRun ? 'Rehearsal: ' : ''}restore of run ${run.run_id} failed${failed ? ` at step ${failed.id} (${failed.summary})` : ''}: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}. Rolled back: nothing was changed.`,
+        e.code === '55P03' ? 'Retry when the sessions holding locks are done, or raise --lock-timeout.' : 'Fix the cause (docs/restore.md), then run restore again.',
+      );
     }
     if (plan.notRecreated.length > 0) {
       io.stdout.write(`Not re-created (by hand, docs/restore.md#dropped-objects): ${plan.notRecreated.map((d) => `${d.object_type} ${d.object}`).join(', ')}.\n`);
@@ -152,7 +179,7 @@ async function runAction(client: pg.Client, a: RestoreAction, results: { id: str
   const t0 = performance.now();
   const res = await client.query(a.sql);
   const all = Array.isArray(res) ? res : [res];
-  r.rows = all.reduce((n: number, x: pg.QueryResult) => n + (x.command === 'INSERT' || x.command === 'UPDATE' ? x.rowCount ?? 0 : 0), 0);
+  r.rows = all.reduce((n: number, x: pg.QueryResult) => n + (x.command === 'INSERT' || x.command === 'UPDATE' ? (x.rowCount ?? 0) : 0), 0);
   r.status = 'applied';
   r.ms = Math.round(performance.now() - t0);
 }

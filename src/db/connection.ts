@@ -71,8 +71,11 @@ function parseUrl(url: string, source: string): { config: ClientConfig; sslmode?
     try {
       return decodeURIComponent(part);
     } catch {
-      throw new UsageError('BAD_URL', `The connection URL given by ${source} has a malformed percent-escape.`,
-        'Percent-encode special characters in the user, password and database name (e.g. %40 for @).');
+      throw new UsageError(
+        'BAD_URL',
+        `The connection URL given by ${source} has a malformed percent-escape.`,
+        'Percent-encode special characters in the user, password and database name (e.g. %40 for @).',
+      );
     }
   };
   const password = decode(u.password);
@@ -88,8 +91,7 @@ function parseUrl(url: string, source: string): { config: ClientConfig; sslmode?
   };
   const sslmode = params.get('sslmode') ?? undefined;
   if (sslmode !== undefined && !['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'].includes(sslmode)) {
-    throw new UsageError('BAD_URL', `Unknown sslmode "${sslmode}" in the connection URL given by ${source}.`,
-      'Use one of disable, allow, prefer, require, verify-ca, verify-full.');
+    throw new UsageError('BAD_URL', `Unknown sslmode "${sslmode}" in the connection URL given by ${source}.`, 'Use one of disable, allow, prefer, require, verify-ca, verify-full.');
   }
   return { config, ...(sslmode !== undefined && { sslmode }) };
 }
@@ -116,13 +118,10 @@ function sslFor(mode: string): ClientConfig['ssl'] {
 async function passwordFromPgpass(config: ClientConfig): Promise<string | undefined> {
   const { default: pgpass } = await import('pgpass');
   return new Promise((resolve) => {
-    pgpass(
-      { host: config.host, port: config.port, database: config.database, user: config.user },
-      (pass: string | undefined) => {
-        registerSecret(pass);
-        resolve(pass);
-      },
-    );
+    pgpass({ host: config.host, port: config.port, database: config.database, user: config.user }, (pass: string | undefined) => {
+      registerSecret(pass);
+      resolve(pass);
+    });
   });
 }
 
@@ -133,24 +132,27 @@ export function connectionError(err: unknown, display: string): DatabaseError {
   switch (e.code) {
     case '28P01':
     case '28000':
-      return new DatabaseError('AUTH_FAILED', `Cannot connect to ${display}: authentication failed (${reason}).`,
-        'Check the user and password (URL, PGPASSWORD or ~/.pgpass) and pg_hba.conf on the server.');
+      return new DatabaseError(
+        'AUTH_FAILED',
+        `Cannot connect to ${display}: authentication failed (${reason}).`,
+        'Check the user and password (URL, PGPASSWORD or ~/.pgpass) and pg_hba.conf on the server.',
+      );
     case '3D000':
-      return new DatabaseError('NO_DATABASE', `Cannot connect to ${display}: ${reason}.`,
-        'Check the database name in the URL or PGDATABASE; list databases with `psql -l`.');
+      return new DatabaseError('NO_DATABASE', `Cannot connect to ${display}: ${reason}.`, 'Check the database name in the URL or PGDATABASE; list databases with `psql -l`.');
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EHOSTUNREACH':
     case 'ETIMEDOUT':
-      return new DatabaseError('CONNECT_FAILED', `Cannot connect to ${display}: ${reason}.`,
-        'Check that the server is running and reachable from here (host, port, firewall), e.g. with `pg_isready`.');
+      return new DatabaseError(
+        'CONNECT_FAILED',
+        `Cannot connect to ${display}: ${reason}.`,
+        'Check that the server is running and reachable from here (host, port, firewall), e.g. with `pg_isready`.',
+      );
     default:
       if (/timeout/i.test(reason)) {
-        return new DatabaseError('CONNECT_TIMEOUT', `Cannot connect to ${display}: no answer within the connect timeout.`,
-          'Check the host and port, or raise --connect-timeout.');
+        return new DatabaseError('CONNECT_TIMEOUT', `Cannot connect to ${display}: no answer within the connect timeout.`, 'Check the host and port, or raise --connect-timeout.');
       }
-      return new DatabaseError('CONNECT_FAILED', `Cannot connect to ${display}: ${reason}.`,
-        'Check the connection settings (see docs/connection.md).');
+      return new DatabaseError('CONNECT_FAILED', `Cannot connect to ${display}: ${reason}.`, 'Check the connection settings (see docs/connection.md).');
   }
 }

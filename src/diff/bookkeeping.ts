@@ -7,9 +7,21 @@ import type { Finding } from './finding.js';
  * replaying migrations cannot contain them, yet every migrated database has one.
  */
 const TRACKING_TABLES = new Set([
-  'knex_migrations', 'knex_migrations_lock', 'pgmigrations', 'kysely_migration', 'kysely_migration_lock',
-  'flyway_schema_history', 'SequelizeMeta', 'migrations', 'typeorm_metadata', 'schema_migrations',
-  'ar_internal_metadata', 'alembic_version', '_prisma_migrations', '__drizzle_migrations', 'goose_db_version',
+  'knex_migrations',
+  'knex_migrations_lock',
+  'pgmigrations',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'flyway_schema_history',
+  'SequelizeMeta',
+  'migrations',
+  'typeorm_metadata',
+  'schema_migrations',
+  'ar_internal_metadata',
+  'alembic_version',
+  '_prisma_migrations',
+  '__drizzle_migrations',
+  'goose_db_version',
 ]);
 
 /** The names of the tracking tables (in `public` or `drizzle`), for the completeness test's dump filter. */

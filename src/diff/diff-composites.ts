@@ -11,10 +11,18 @@ import { compareMaps } from './compare-maps.js';
 export function diffComposites(expected: SchemaModel, actual: SchemaModel, out: Finding[]): void {
   compareMaps(expected.composites ?? {}, actual.composites ?? {}, {
     missing: (key, e) => out.push(finding('missing_composite', 'composite', key, 'Create the composite type.', { expected: compositeText(e) })),
-    unexpected: (key, a) => out.push(finding('unexpected_composite', 'composite', key, 'The composite type is not in the expected schema; it is left alone (--prune drops it when nothing uses it).', { actual: compositeText(a) })),
+    unexpected: (key, a) =>
+      out.push(
+        finding('unexpected_composite', 'composite', key, 'The composite type is not in the expected schema; it is left alone (--prune drops it when nothing uses it).', { actual: compositeText(a) }),
+      ),
     both: (key, e, a) => {
       if (compositeText(e) !== compositeText(a)) {
-        out.push(finding('composite_differs', 'composite', key, 'The attributes of the composite type differ (ALTER TYPE … ADD / DROP / ALTER ATTRIBUTE).', { expected: compositeText(e), actual: compositeText(a) }));
+        out.push(
+          finding('composite_differs', 'composite', key, 'The attributes of the composite type differ (ALTER TYPE … ADD / DROP / ALTER ATTRIBUTE).', {
+            expected: compositeText(e),
+            actual: compositeText(a),
+          }),
+        );
       }
       if (e.comment !== a.comment) out.push(finding('comment_differs', 'composite', key, 'The comment differs.', { expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
     },

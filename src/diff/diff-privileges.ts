@@ -19,8 +19,12 @@ export function diffPrivileges(expected: SchemaModel, actual: SchemaModel, out: 
     // Privileges of an object that is missing or unexpected come with that object's own finding.
     if (!exists(expected, kind, name) || !exists(actual, kind, name)) continue;
     if (e.owner !== a.owner) {
-      out.push(finding('owner_differs', objectTypeOf(kind), name, `The ${kind} is owned by ${a.owner ?? 'the database owner'}, not ${e.owner ?? 'the database owner'}: ALTER … OWNER TO.`,
-        { expected: e.owner ?? '(database owner)', actual: a.owner ?? '(database owner)' }));
+      out.push(
+        finding('owner_differs', objectTypeOf(kind), name, `The ${kind} is owned by ${a.owner ?? 'the database owner'}, not ${e.owner ?? 'the database owner'}: ALTER … OWNER TO.`, {
+          expected: e.owner ?? '(database owner)',
+          actual: a.owner ?? '(database owner)',
+        }),
+      );
     }
     aclFindings(key, objectTypeOf(kind), name, e, a, out, 'missing_privilege', 'unexpected_privilege');
   }
@@ -52,14 +56,27 @@ function aclFindings(key: string, objectType: ObjectType, name: string, e: AclDe
   for (const role of roles) {
     const m = entriesOf(missing.get(role) ?? []);
     const x = entriesOf(extra.get(role) ?? []);
-    const held = (d: AclDelta) => entriesOf([...atomsOf(d.grants), ...atomsOf(d.revoked).map((r) => ({ ...r, privilege: `-${r.privilege}` }))].filter((r) => r.role === role)).join('') || `${role}: (default)`;
+    const held = (d: AclDelta) =>
+      entriesOf([...atomsOf(d.grants), ...atomsOf(d.revoked).map((r) => ({ ...r, privilege: `-${r.privilege}` }))].filter((r) => r.role === role)).join('') || `${role}: (default)`;
     const text = { expected: held(e), actual: held(a) };
     if (missingKind === unexpectedKind) {
-      out.push(withId(finding(missingKind, objectType, name, `Default privileges for new objects differ (${[...m.map((s) => `missing ${s}`), ...x.map((s) => `unexpected ${s}`)].join('; ')}): ALTER DEFAULT PRIVILEGES.`, text), role));
+      out.push(
+        withId(
+          finding(
+            missingKind,
+            objectType,
+            name,
+            `Default privileges for new objects differ (${[...m.map((s) => `missing ${s}`), ...x.map((s) => `unexpected ${s}`)].join('; ')}): ALTER DEFAULT PRIVILEGES.`,
+            text,
+          ),
+          role,
+        ),
+      );
       continue;
     }
     if (m.length > 0) out.push(withId(finding(missingKind, objectType, name, `${m.join('; ')} is expected on ${key} and missing: GRANT it.`, text), role));
-    if (x.length > 0) out.push(withId(finding(unexpectedKind, objectType, name, `${x.join('; ')} on ${key} is not in the expected schema; it is left alone unless apply --prune (REVOKE).`, text), role));
+    if (x.length > 0)
+      out.push(withId(finding(unexpectedKind, objectType, name, `${x.join('; ')} on ${key} is not in the expected schema; it is left alone unless apply --prune (REVOKE).`, text), role));
   }
 }
 
@@ -69,28 +86,49 @@ function withId(f: Finding, role: string): Finding {
 
 function objectTypeOf(kind: string): ObjectType {
   switch (kind) {
-    case 'materialized view': return 'view';
-    case 'procedure': return 'function';
-    case 'type': return 'enum';
-    case 'table': case 'view': case 'sequence': case 'column': case 'schema': case 'function': case 'domain': return kind;
-    default: return 'table';
+    case 'materialized view':
+      return 'view';
+    case 'procedure':
+      return 'function';
+    case 'type':
+      return 'enum';
+    case 'table':
+    case 'view':
+    case 'sequence':
+    case 'column':
+    case 'schema':
+    case 'function':
+    case 'domain':
+      return kind;
+    default:
+      return 'table';
   }
 }
 
 function exists(m: SchemaModel, kind: string, name: string): boolean {
   switch (kind) {
-    case 'table': return !!m.tables[name];
-    case 'view': case 'materialized view': return !!m.views[name];
-    case 'sequence': return !!m.sequences[name];
-    case 'schema': return !!m.schemas[name] || name === 'public';
-    case 'function': case 'procedure': return !!m.functions[name];
-    case 'type': return !!m.enums[name];
-    case 'domain': return !!m.domains[name];
+    case 'table':
+      return !!m.tables[name];
+    case 'view':
+    case 'materialized view':
+      return !!m.views[name];
+    case 'sequence':
+      return !!m.sequences[name];
+    case 'schema':
+      return !!m.schemas[name] || name === 'public';
+    case 'function':
+    case 'procedure':
+      return !!m.functions[name];
+    case 'type':
+      return !!m.enums[name];
+    case 'domain':
+      return !!m.domains[name];
     case 'column': {
       const i = name.lastIndexOf('.');
       const t = m.tables[name.slice(0, i)] ?? m.views[name.slice(0, i)];
       return !!t; // a missing column comes with its own finding; its grant is then reported too (harmless)
     }
-    default: return true;
+    default:
+      return true;
   }
 }

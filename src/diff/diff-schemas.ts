@@ -27,8 +27,13 @@ export function diffSchemas(expected: SchemaModel, actual: SchemaModel): Finding
   diffRanges(expected, actual, out);
   compareMaps(expected.tables, actual.tables, {
     missing: (key, e) =>
-      out.push(finding('missing_table', 'table', key, `Create the table (${e.columns.length} columns, ${Object.keys(e.constraints).length} constraints, ${Object.keys(e.indexes).length} indexes).`, { table: key })),
-    unexpected: (key) => out.push(finding('unexpected_table', 'table', key, 'The table is not in the expected schema; it is left alone (apply --prune moves it to the archive schema).', { table: key })),
+      out.push(
+        finding('missing_table', 'table', key, `Create the table (${e.columns.length} columns, ${Object.keys(e.constraints).length} constraints, ${Object.keys(e.indexes).length} indexes).`, {
+          table: key,
+        }),
+      ),
+    unexpected: (key) =>
+      out.push(finding('unexpected_table', 'table', key, 'The table is not in the expected schema; it is left alone (apply --prune moves it to the archive schema).', { table: key })),
     both: (key, e, a) => diffTable(key, e, a, out),
   });
   compareMaps(expected.views, actual.views, {
@@ -49,7 +54,12 @@ export function diffSchemas(expected: SchemaModel, actual: SchemaModel): Finding
     missing: (key, e) => {
       const twin = renamed.get(key);
       if (twin !== undefined) {
-        out.push(finding('function_differs', 'function', key, `The ${e.kind}'s parameter names differ (live: ${twin}): drop and re-create it with what depends on it.`, { expected: e.definition, actual: actual.functions[twin]!.definition }));
+        out.push(
+          finding('function_differs', 'function', key, `The ${e.kind}'s parameter names differ (live: ${twin}): drop and re-create it with what depends on it.`, {
+            expected: e.definition,
+            actual: actual.functions[twin]!.definition,
+          }),
+        );
         return;
       }
       out.push(finding('missing_function', 'function', key, `Create the ${e.kind}.`, { expected: e.definition }));
@@ -78,11 +88,23 @@ function diffTable(key: string, e: TableDef, a: TableDef, out: Finding[]): void 
   }
   const options = (t: TableDef) => (t.options ?? []).join(', ') || '(none)';
   if (options(e) !== options(a)) {
-    out.push(finding('table_options_differ', 'table', key, 'Storage parameters (fillfactor, autovacuum_*, toast.*) differ: ALTER TABLE … SET (…) / RESET (…), in place.', { table: key, expected: options(e), actual: options(a) }));
+    out.push(
+      finding('table_options_differ', 'table', key, 'Storage parameters (fillfactor, autovacuum_*, toast.*) differ: ALTER TABLE … SET (…) / RESET (…), in place.', {
+        table: key,
+        expected: options(e),
+        actual: options(a),
+      }),
+    );
   }
   const identity = (t: TableDef) => (t.replicaIdentity === 'index' ? `USING INDEX ${quoteIdent(t.replicaIdentityIndex ?? '')}` : (t.replicaIdentity ?? 'default').toUpperCase());
   if (identity(e) !== identity(a)) {
-    out.push(finding('replica_identity_differs', 'table', key, 'REPLICA IDENTITY differs (what logical replication sends for updated and deleted rows): ALTER TABLE … REPLICA IDENTITY.', { table: key, expected: identity(e), actual: identity(a) }));
+    out.push(
+      finding('replica_identity_differs', 'table', key, 'REPLICA IDENTITY differs (what logical replication sends for updated and deleted rows): ALTER TABLE … REPLICA IDENTITY.', {
+        table: key,
+        expected: identity(e),
+        actual: identity(a),
+      }),
+    );
   }
   if (e.comment !== a.comment) out.push(finding('comment_differs', 'table', key, 'The table comment differs.', { table: key, expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
   diffColumns(key, e, a, out);
@@ -91,12 +113,25 @@ function diffTable(key: string, e: TableDef, a: TableDef, out: Finding[]): void 
   diffTriggers(key, e.triggers, a.triggers, out);
   compareMaps(e.policies, a.policies, {
     missing: (name, p) => out.push(finding('missing_policy', 'policy', `${key}.${quoteIdent(name)}`, 'Create the row level security policy.', { table: key, expected: describePolicy(key, p) })),
-    unexpected: (name, p) => out.push(finding('unexpected_policy', 'policy', `${key}.${quoteIdent(name)}`, 'The policy is not in the expected schema; it is left alone unless apply --prune.', { table: key, actual: describePolicy(key, p) })),
+    unexpected: (name, p) =>
+      out.push(
+        finding('unexpected_policy', 'policy', `${key}.${quoteIdent(name)}`, 'The policy is not in the expected schema; it is left alone unless apply --prune.', {
+          table: key,
+          actual: describePolicy(key, p),
+        }),
+      ),
     both: (name, ep, ap) => {
       if (!sameValue({ ...ep, comment: undefined }, { ...ap, comment: undefined })) {
-        out.push(finding('policy_differs', 'policy', `${key}.${quoteIdent(name)}`, 'The policy differs: drop and re-create it.', { table: key, expected: describePolicy(key, ep), actual: describePolicy(key, ap) }));
+        out.push(
+          finding('policy_differs', 'policy', `${key}.${quoteIdent(name)}`, 'The policy differs: drop and re-create it.', {
+            table: key,
+            expected: describePolicy(key, ep),
+            actual: describePolicy(key, ap),
+          }),
+        );
       }
-      if (ep.comment !== ap.comment) out.push(finding('comment_differs', 'policy', `${key}.${quoteIdent(name)}`, 'The policy comment differs.', { table: key, expected: ep.comment ?? '(none)', actual: ap.comment ?? '(none)' }));
+      if (ep.comment !== ap.comment)
+        out.push(finding('comment_differs', 'policy', `${key}.${quoteIdent(name)}`, 'The policy comment differs.', { table: key, expected: ep.comment ?? '(none)', actual: ap.comment ?? '(none)' }));
     },
   });
   diffRules(key, e.rules, a.rules, out);
@@ -105,13 +140,21 @@ function diffTable(key: string, e: TableDef, a: TableDef, out: Finding[]): void 
 function diffView(key: string, e: ViewDef, a: ViewDef, out: Finding[]): void {
   const sameBody = e.definition === a.definition && !!e.materialized === !!a.materialized;
   if (!sameBody || !sameValue(e.options ?? [], a.options ?? [])) {
-    out.push(finding('view_differs', 'view', key, sameBody
-      ? 'Only the view options (security_barrier, security_invoker, check_option, storage parameters) differ: ALTER VIEW … SET (…) / RESET (…), in place.'
-      : 'The view definition differs: re-create it (CREATE OR REPLACE, or drop and create when columns change).', {
-      table: key,
-      expected: viewText(e),
-      actual: viewText(a),
-    }));
+    out.push(
+      finding(
+        'view_differs',
+        'view',
+        key,
+        sameBody
+          ? 'Only the view options (security_barrier, security_invoker, check_option, storage parameters) differ: ALTER VIEW … SET (…) / RESET (…), in place.'
+          : 'The view definition differs: re-create it (CREATE OR REPLACE, or drop and create when columns change).',
+        {
+          table: key,
+          expected: viewText(e),
+          actual: viewText(a),
+        },
+      ),
+    );
   }
   if (e.comment !== a.comment) out.push(finding('comment_differs', 'view', key, 'The view comment differs.', { table: key, expected: e.comment ?? '(none)', actual: a.comment ?? '(none)' }));
   for (const c of e.columns.filter((c) => a.columns.includes(c))) {
@@ -132,12 +175,24 @@ function diffTriggers(key: string, e: Record<string, TriggerDef> | undefined, a:
   const text = (t: TriggerDef) => `${t.definition}${t.enabled ? `\n-- ${t.enabled}` : ''}`;
   compareMaps(e, a, {
     missing: (name, t) => out.push(finding('missing_trigger', 'trigger', `${key}.${quoteIdent(name)}`, 'Create the trigger.', { table: key, expected: text(t) })),
-    unexpected: (name, t) => out.push(finding('unexpected_trigger', 'trigger', `${key}.${quoteIdent(name)}`, 'The trigger is not in the expected schema; it is left alone unless apply --prune.', { table: key, actual: text(t) })),
+    unexpected: (name, t) =>
+      out.push(
+        finding('unexpected_trigger', 'trigger', `${key}.${quoteIdent(name)}`, 'The trigger is not in the expected schema; it is left alone unless apply --prune.', { table: key, actual: text(t) }),
+      ),
     both: (name, et, at) => {
       if (et.definition !== at.definition || et.enabled !== at.enabled) {
-        out.push(finding('trigger_differs', 'trigger', `${key}.${quoteIdent(name)}`, et.definition === at.definition ? 'The trigger is enabled differently.' : 'The trigger definition differs: re-create it.', { table: key, expected: text(et), actual: text(at) }));
+        out.push(
+          finding(
+            'trigger_differs',
+            'trigger',
+            `${key}.${quoteIdent(name)}`,
+            et.definition === at.definition ? 'The trigger is enabled differently.' : 'The trigger definition differs: re-create it.',
+            { table: key, expected: text(et), actual: text(at) },
+          ),
+        );
       }
-      if (et.comment !== at.comment) out.push(finding('comment_differs', 'trigger', `${key}.${quoteIdent(name)}`, 'The trigger comment differs.', { table: key, expected: et.comment ?? '(none)', actual: at.comment ?? '(none)' }));
+      if (et.comment !== at.comment)
+        out.push(finding('comment_differs', 'trigger', `${key}.${quoteIdent(name)}`, 'The trigger comment differs.', { table: key, expected: et.comment ?? '(none)', actual: at.comment ?? '(none)' }));
     },
   });
 }

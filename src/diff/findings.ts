@@ -9,7 +9,14 @@ export function severityOf(kind: FindingKind): Severity {
   if (INFO_KINDS.includes(kind)) return 'info';
   // Physical properties: how values are stored and sampled, never which values are accepted.
   if (PHYSICAL_KINDS.includes(kind)) return 'warning';
-  if (kind.startsWith('unexpected_') || kind === 'comment_differs' || kind === 'unmodeled_objects' || kind === 'constraint_renamed' || kind === 'index_renamed' || kind === 'unique_index_instead_of_constraint') {
+  if (
+    kind.startsWith('unexpected_') ||
+    kind === 'comment_differs' ||
+    kind === 'unmodeled_objects' ||
+    kind === 'constraint_renamed' ||
+    kind === 'index_renamed' ||
+    kind === 'unique_index_instead_of_constraint'
+  ) {
     return 'warning';
   }
   return 'error';
@@ -25,13 +32,7 @@ export const INFO_KINDS: readonly FindingKind[] = ['constraint_stricter_than_exp
 export const PHYSICAL_KINDS: readonly FindingKind[] = ['column_storage_differs', 'column_compression_differs', 'column_statistics_differs', 'table_options_differ'];
 
 /** Builds a finding; its id is `${kind}:${object}`. */
-export function finding(
-  kind: FindingKind,
-  objectType: ObjectType,
-  object: string,
-  hint: string,
-  extra: { table?: string; expected?: string; actual?: string } = {},
-): Finding {
+export function finding(kind: FindingKind, objectType: ObjectType, object: string, hint: string, extra: { table?: string; expected?: string; actual?: string } = {}): Finding {
   return {
     id: `${kind}:${object}`,
     kind,
@@ -46,7 +47,8 @@ export function finding(
 }
 
 /** The hint of `constraint_stricter_than_expected` (also used for domain checks). */
-export const STRICTER_HINT = 'Validated in the database, NOT VALID in the expected schema: every row was checked, so the database is stricter than expected. Nothing to repair (apply never un-validates a constraint); mark it validated in the manifest when that is what you want.';
+export const STRICTER_HINT =
+  'Validated in the database, NOT VALID in the expected schema: every row was checked, so the database is stricter than expected. Nothing to repair (apply never un-validates a constraint); mark it validated in the manifest when that is what you want.';
 
 /**
  * `diagnose --strict`: objects of kinds schema-doctor does not compare are errors, so that `--fail-on error` fails

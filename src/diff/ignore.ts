@@ -30,7 +30,14 @@ function matches(f: Finding, rule: string): boolean {
 }
 
 function glob(pattern: string): RegExp {
-  return new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  return new RegExp(
+    '^' +
+      pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+  );
 }
 
 /** Parses an ignore file: one rule per line, `#` starts a comment. */

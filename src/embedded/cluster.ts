@@ -41,8 +41,7 @@ export async function startCluster(binaries: ServerBinaries, options: ClusterOpt
   const dir = mkdtempSync(join(tmpdir(), 'schema-doctor-pg-'));
   chmodSync(dir, 0o755);
   if (asRoot) chownSync(dir, ...postgresIds());
-  const exec = (cmd: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', join(binDir, cmd), ...args]) : run(join(binDir, cmd), args);
+  const exec = (cmd: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(binDir, cmd), ...args]) : run(join(binDir, cmd), args));
 
   const data = join(dir, 'data');
   if (options.standbyOf) {
@@ -85,9 +84,7 @@ export async function startCluster(binaries: ServerBinaries, options: ClusterOpt
   process.once('SIGTERM', onSignal);
   const host = tcp ? '127.0.0.1' : dir;
   const auth = options.password ? `postgres:${encodeURIComponent(options.password)}` : 'postgres';
-  const url = tcp
-    ? `postgres://${auth}@127.0.0.1:${port}/postgres?sslmode=disable`
-    : `postgres://${auth}@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}&sslmode=disable`;
+  const url = tcp ? `postgres://${auth}@127.0.0.1:${port}/postgres?sslmode=disable` : `postgres://${auth}@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}&sslmode=disable`;
   return {
     url,
     host,
@@ -107,14 +104,11 @@ export async function startCluster(binaries: ServerBinaries, options: ClusterOpt
  * initdb takes about a second; a freshly initialised data directory is kept per binary directory and password
  * setting under the temp dir and copied for each new cluster (a copy takes a fraction of that).
  */
-async function initdbFromTemplate(
-  binDir: string,
-  data: string,
-  password: string | undefined,
-  exec: (cmd: string, args: string[]) => Promise<unknown>,
-  asRoot: boolean,
-): Promise<void> {
-  const tag = createHash('sha256').update(`${binDir}|${password ?? ''}`).digest('hex').slice(0, 16);
+async function initdbFromTemplate(binDir: string, data: string, password: string | undefined, exec: (cmd: string, args: string[]) => Promise<unknown>, asRoot: boolean): Promise<void> {
+  const tag = createHash('sha256')
+    .update(`${binDir}|${password ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
   const template = join(tmpdir(), `schema-doctor-initdb-${userInfo().uid}-${tag}`);
   if (!existsSync(join(template, 'PG_VERSION'))) {
     const staging = mkdtempSync(join(tmpdir(), 'schema-doctor-initdb-staging-'));

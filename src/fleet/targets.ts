@@ -31,23 +31,27 @@ export function parseTargets(text: string, source: string): Target[] {
     const parts = line.split(/\s+/);
     const lineNo = i + 1;
     if (parts.length > 2) {
-      throw new UsageError('TARGETS_INVALID', `${source}:${lineNo}: a target line has ${parts.length} fields; expected NAME URL or URL.`,
-        'Write one target per line: a name without spaces, then the postgres:// URL (or the URL alone); # starts a comment.');
+      throw new UsageError(
+        'TARGETS_INVALID',
+        `${source}:${lineNo}: a target line has ${parts.length} fields; expected NAME URL or URL.`,
+        'Write one target per line: a name without spaces, then the postgres:// URL (or the URL alone); # starts a comment.',
+      );
     }
     const url = parts[parts.length - 1]!;
     if (!/^postgres(ql)?:\/\//i.test(url)) {
-      throw new UsageError('TARGETS_INVALID', `${source}:${lineNo}: the target's URL is not a postgres:// or postgresql:// URL.`,
-        'Write one target per line: a name without spaces, then the postgres:// URL (or the URL alone).');
+      throw new UsageError(
+        'TARGETS_INVALID',
+        `${source}:${lineNo}: the target's URL is not a postgres:// or postgresql:// URL.`,
+        'Write one target per line: a name without spaces, then the postgres:// URL (or the URL alone).',
+      );
     }
     const name = parts.length === 2 ? parts[0]! : nameFromUrl(url);
     if (name === undefined) {
-      throw new UsageError('TARGETS_INVALID', `${source}:${lineNo}: the target's URL does not parse.`,
-        'Use the form postgres://USER@HOST:5432/DATABASE; percent-encode special characters.');
+      throw new UsageError('TARGETS_INVALID', `${source}:${lineNo}: the target's URL does not parse.`, 'Use the form postgres://USER@HOST:5432/DATABASE; percent-encode special characters.');
     }
     const before = seen.get(name);
     if (before !== undefined) {
-      throw new UsageError('TARGETS_INVALID', `${source}:${lineNo}: the target name "${name}" is already used on line ${before}.`,
-        'Give each target a name of its own: NAME URL.');
+      throw new UsageError('TARGETS_INVALID', `${source}:${lineNo}: the target name "${name}" is already used on line ${before}.`, 'Give each target a name of its own: NAME URL.');
     }
     seen.set(name, lineNo);
     out.push({ name, url });
@@ -74,8 +78,7 @@ export function parseShard(text: string): Shard {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
-    throw new UsageError('BAD_OPTION', `--shard "${text}" is not of the form I/N with 1 ≤ I ≤ N.`,
-      'For example --shard 2/3; in a Kubernetes Indexed Job, --shard $((JOB_COMPLETION_INDEX+1))/N.');
+    throw new UsageError('BAD_OPTION', `--shard "${text}" is not of the form I/N with 1 ≤ I ≤ N.`, 'For example --shard 2/3; in a Kubernetes Indexed Job, --shard $((JOB_COMPLETION_INDEX+1))/N.');
   }
   return { index, count };
 }

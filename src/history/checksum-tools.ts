@@ -21,7 +21,14 @@ export const schemaDoctor: Tracker = {
       label: r.name,
       ...(r.checksum && { checksumOk: (text: string) => sha256(text) === r.checksum!.toLowerCase() }),
     }));
-    return compareKeyed('schema-doctor', t, dir, dir.files.filter((f) => f.endsWith('.sql')), (f) => f, recorded);
+    return compareKeyed(
+      'schema-doctor',
+      t,
+      dir,
+      dir.files.filter((f) => f.endsWith('.sql')),
+      (f) => f,
+      recorded,
+    );
   },
 };
 
@@ -33,14 +40,14 @@ export const schemaDoctor: Tracker = {
 export const prisma: Tracker = {
   tool: 'prisma',
   tables: ['_prisma_migrations'],
-  recognises: (t) =>
-    t.name === '_prisma_migrations' && hasColumns(t, 'migration_name', 'checksum', 'finished_at', 'rolled_back_at'),
+  recognises: (t) => t.name === '_prisma_migrations' && hasColumns(t, 'migration_name', 'checksum', 'finished_at', 'rolled_back_at'),
   async evaluate(db, t, dir) {
-    const rows = await selectRows<{ migration_name: string; checksum: string; applied: boolean }>(db, t, [
-      'migration_name',
-      'checksum',
-      'finished_at IS NOT NULL AND rolled_back_at IS NULL AS applied',
-    ], ['started_at'].filter((c) => c in t.columns));
+    const rows = await selectRows<{ migration_name: string; checksum: string; applied: boolean }>(
+      db,
+      t,
+      ['migration_name', 'checksum', 'finished_at IS NOT NULL AND rolled_back_at IS NULL AS applied'],
+      ['started_at'].filter((c) => c in t.columns),
+    );
     const applied = rows.filter((r) => r.applied);
     const recorded = applied.map((r) => ({
       key: r.migration_name,
@@ -73,9 +80,7 @@ export const drizzle: Tracker = {
   tables: ['__drizzle_migrations'],
   recognises: (t) => t.name === '__drizzle_migrations' && hasColumns(t, 'id', 'hash', 'created_at'),
   async evaluate(db, t, dir) {
-    const rows = await selectRows<{ id: number; hash: string; created_at: string | null }>(
-      db, t, ['id', 'hash', 'created_at'], ['id'],
-    );
+    const rows = await selectRows<{ id: number; hash: string; created_at: string | null }>(db, t, ['id', 'hash', 'created_at'], ['id']);
     const whenOf = await readJournal(dir);
     const status = emptyStatus('drizzle', t);
     const used = new Set<(typeof rows)[number]>();

@@ -45,10 +45,7 @@ export async function readMigrationStatus(db: Queryable, dir: string): Promise<M
   return best!.result.status;
 }
 
-function better(
-  a: { result: TrackerResult; rank: number; onPath: boolean },
-  b: { result: TrackerResult; rank: number; onPath: boolean },
-): boolean {
+function better(a: { result: TrackerResult; rank: number; onPath: boolean }, b: { result: TrackerResult; rank: number; onPath: boolean }): boolean {
   if (a.result.matched !== b.result.matched) return a.result.matched > b.result.matched;
   if (a.result.recorded !== b.result.recorded) return a.result.recorded > b.result.recorded;
   if (a.onPath !== b.onPath) return a.onPath;

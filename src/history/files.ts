@@ -21,8 +21,7 @@ export interface MigrationDir {
 }
 
 const HINT =
-  'Pass --migrations the directory that holds your migration files (for example ./migrations, prisma/migrations, ' +
-  'db/migrate or alembic/), and check that it exists and is readable by this user.';
+  'Pass --migrations the directory that holds your migration files (for example ./migrations, prisma/migrations, ' + 'db/migrate or alembic/), and check that it exists and is readable by this user.';
 
 export function unreadable(what: string, err: unknown): UsageError {
   const reason = err instanceof Error ? err.message : String(err);
@@ -39,7 +38,10 @@ export async function listMigrationDir(dir: string): Promise<MigrationDir> {
   } catch (err) {
     throw unreadable(dir, err);
   }
-  const files = entries.filter((e) => e.kind === 'file').map((e) => e.name).sort(compareNames);
+  const files = entries
+    .filter((e) => e.kind === 'file')
+    .map((e) => e.name)
+    .sort(compareNames);
   const prismaFiles: string[] = [];
   for (const e of entries.filter((x) => x.kind === 'dir').sort((a, b) => compareNames(a.name, b.name))) {
     if (await isFile(path.join(dir, e.name, 'migration.sql'))) prismaFiles.push(`${e.name}/migration.sql`);
@@ -99,7 +101,10 @@ async function listEntries(dir: string): Promise<{ name: string; kind: 'file' | 
 }
 
 async function isFile(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isFile(), () => false);
+  return stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 function isAlembicFile(name: string): boolean {

@@ -23,12 +23,9 @@ const NOT_FILES = new Set(['SCHEMA', 'BASELINE', 'DELETE']);
 export const flyway: Tracker = {
   tool: 'flyway',
   tables: ['flyway_schema_history'],
-  recognises: (t) =>
-    t.name === 'flyway_schema_history' && hasColumns(t, 'version', 'description', 'type', 'script', 'checksum', 'success'),
+  recognises: (t) => t.name === 'flyway_schema_history' && hasColumns(t, 'version', 'description', 'type', 'script', 'checksum', 'success'),
   async evaluate(db, t, dir) {
-    const rows = await selectRows<Row>(
-      db, t, ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'success'], ['installed_rank'],
-    );
+    const rows = await selectRows<Row>(db, t, ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'success'], ['installed_rank']);
     const deleted = new Set(rows.filter((r) => r.type === 'DELETE' && r.version).map((r) => normVersion(r.version!)));
     const live = rows.filter((r) => r.success && !NOT_FILES.has(r.type) && !r.type.startsWith('UNDO'));
     const versioned = new Map<string, Row>();
@@ -98,7 +95,10 @@ export function parseFlywayName(file: string): { version?: string; description: 
 
 /** `1_02.0` → `1.2`: parts as numbers, trailing zero parts dropped (Flyway's MigrationVersion equality). */
 export function normVersion(v: string): string {
-  const parts = v.split(/[._]/).filter((p) => p !== '').map((p) => (/^\d+$/.test(p) ? stripZeros(p) : p));
+  const parts = v
+    .split(/[._]/)
+    .filter((p) => p !== '')
+    .map((p) => (/^\d+$/.test(p) ? stripZeros(p) : p));
   while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
   return parts.join('.');
 }

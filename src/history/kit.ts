@@ -71,14 +71,7 @@ export interface Recorded {
  * A file with no record is unapplied; a file whose records all fail their checksum is a mismatch; a record whose
  * key no file has is a missing file.
  */
-export async function compareKeyed(
-  tool: string,
-  t: TrackerTable,
-  dir: MigrationDir,
-  files: string[],
-  keyOf: (file: string) => string | undefined,
-  recorded: Recorded[],
-): Promise<TrackerResult> {
+export async function compareKeyed(tool: string, t: TrackerTable, dir: MigrationDir, files: string[], keyOf: (file: string) => string | undefined, recorded: Recorded[]): Promise<TrackerResult> {
   const byKey = new Map<string, Recorded[]>();
   for (const r of recorded) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
   const status = emptyStatus(tool, t);

@@ -14,9 +14,7 @@ function byName(tool: string, table: string, withExtension: boolean, orderBy: st
     async evaluate(db, t, dir) {
       const order = orderBy.filter((c) => c in t.columns);
       const rows = await selectRows<{ name: string | null }>(db, t, ['name'], order);
-      const recorded = rows
-        .filter((r) => r.name != null)
-        .map((r) => ({ key: r.name!, label: r.name! }));
+      const recorded = rows.filter((r) => r.name != null).map((r) => ({ key: r.name!, label: r.name! }));
       const keyOf = (f: string) => (withExtension ? f : stem(f));
       return compareKeyed(tool, t, dir, dir.files.filter(isScriptOrSql), keyOf, recorded);
     },

@@ -30,8 +30,7 @@ export function relateFindings(findings: Finding[], unappliedFiles: { name: stri
     if (!finding.kind.startsWith('missing_') && !DIFFS.has(finding.kind) && finding.kind !== 'default_privileges_differ') continue;
     const m = matcherFor(finding);
     if (!m) continue;
-    const hit =
-      files.find((f) => m.strict.some((re) => re.test(f.sql))) ?? (m.loose && files.find((f) => m.loose!(f.sql) !== undefined));
+    const hit = files.find((f) => m.strict.some((re) => re.test(f.sql))) ?? (m.loose && files.find((f) => m.loose!(f.sql) !== undefined));
     if (hit) finding.migration = hit.name;
   }
 }
@@ -52,8 +51,14 @@ export function findingLocator(files: { name: string; sql: string }[]): (finding
   const texts = files.map((f) => ({ name: f.name, raw: f.sql, bare: normalizeSql(f.sql, { blankLiterals: true }), full: normalizeSql(f.sql) }));
   type Text = (typeof texts)[number];
   return (finding) => {
-    if (!finding.kind.startsWith('missing_') && !finding.kind.endsWith('_differs') && finding.kind !== 'default_privileges_differ'
-      && finding.kind !== 'constraint_not_valid' && finding.kind !== 'index_invalid') return undefined;
+    if (
+      !finding.kind.startsWith('missing_') &&
+      !finding.kind.endsWith('_differs') &&
+      finding.kind !== 'default_privileges_differ' &&
+      finding.kind !== 'constraint_not_valid' &&
+      finding.kind !== 'index_invalid'
+    )
+      return undefined;
     const m = matcherFor(finding);
     if (!m) return undefined;
     const candidates = finding.migration !== undefined ? texts.filter((t) => t.name === finding.migration) : texts;
@@ -82,7 +87,7 @@ function statementStart(sql: string, at: number): number {
   const head = sql.slice(from, at);
   let start: number | undefined;
   for (const hit of head.matchAll(/(?<![a-z0-9_$])(?:create|alter|grant|comment)\s/g)) start = from + hit.index;
-  return /^(?:create|alter|grant|comment)\s/.test(sql.slice(at)) ? at : start ?? at;
+  return /^(?:create|alter|grant|comment)\s/.test(sql.slice(at)) ? at : (start ?? at);
 }
 
 function lineAt(text: string, offset: number): number {
@@ -115,7 +120,11 @@ function matcherFor(f: Finding): Matcher | undefined {
   }
   if (f.kind === 'missing_enum_value') {
     if (parts.length < 3) return undefined;
-    const value = parts.slice(2).join('.').replace(/^'(.*)'$/s, '$1').replace(/''/g, "'");
+    const value = parts
+      .slice(2)
+      .join('.')
+      .replace(/^'(.*)'$/s, '$1')
+      .replace(/''/g, "'");
     return { strict: re(`${B}alter\\s+type\\s+${qualified(schema, name)}\\s+add\\s+value\\s+${IFNE}${literal(value)}`) };
   }
   switch (f.objectType) {
@@ -125,17 +134,11 @@ function matcherFor(f: Finding): Matcher | undefined {
       return { strict: re(`${B}create\\s+extension\\s+${IFNE}${ident(last)}`) };
     case 'table':
       return {
-        strict: re(
-          `${B}create\\s+(?:(?:global|local)\\s+)?(?:(?:temp|temporary|unlogged)\\s+)?table\\s+${IFNE}${qualified(schema, name)}`,
-          renameTo(name),
-        ),
+        strict: re(`${B}create\\s+(?:(?:global|local)\\s+)?(?:(?:temp|temporary|unlogged)\\s+)?table\\s+${IFNE}${qualified(schema, name)}`, renameTo(name)),
       };
     case 'view':
       return {
-        strict: re(
-          `${B}create\\s+(?:or\\s+replace\\s+)?(?:(?:temp|temporary)\\s+)?(?:recursive\\s+)?(?:materialized\\s+)?view\\s+${IFNE}${qualified(schema, name)}`,
-          renameTo(name),
-        ),
+        strict: re(`${B}create\\s+(?:or\\s+replace\\s+)?(?:(?:temp|temporary)\\s+)?(?:recursive\\s+)?(?:materialized\\s+)?view\\s+${IFNE}${qualified(schema, name)}`, renameTo(name)),
       };
     case 'function':
       return {
@@ -156,11 +159,7 @@ function matcherFor(f: Finding): Matcher | undefined {
       };
     case 'index':
       return {
-        strict: re(
-          `${B}create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?${IFNE}${ident(last)}`,
-          constraintNamed(last),
-          renameTo(last),
-        ),
+        strict: re(`${B}create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?${IFNE}${ident(last)}`, constraintNamed(last), renameTo(last)),
         loose: anywhere(last),
       };
     case 'trigger':
@@ -246,21 +245,22 @@ function privilegeMatcher(f: Finding): Matcher | undefined {
 
 /** Whether a GRANT's privileges and ON part name the finding's object (or all objects of its kind in its schema). */
 function objectTarget(f: Finding, parts: string[]): ((privileges: string, on: string) => boolean) | undefined {
-  const all = (kinds: string, schema: string | undefined) =>
-    schema === undefined ? undefined : new RegExp(`^all\\s+${kinds}\\s+in\\s+schema\\s+[\\s\\S]*${ident(schema)}`);
+  const all = (kinds: string, schema: string | undefined) => (schema === undefined ? undefined : new RegExp(`^all\\s+${kinds}\\s+in\\s+schema\\s+[\\s\\S]*${ident(schema)}`));
   const named = (keywords: string, schema: string | undefined, name: string) => new RegExp(`^(?:${keywords}\\s+)?[\\s\\S]*${qualified(schema, name)}`);
   const either = (a: RegExp, b: RegExp | undefined) => (_: string, on: string) => a.test(on) || (!!b && b.test(on));
   const [schema, name] = parts.length >= 2 ? [parts[0], parts[1]!] : [undefined, parts[0]!];
   switch (f.objectType) {
     case 'schema':
       return (_, on) => new RegExp(`^schema\\s+[\\s\\S]*${ident(parts[parts.length - 1]!)}`).test(on);
-    case 'table': case 'view':
+    case 'table':
+    case 'view':
       return either(named('table', schema, name), all('tables', schema));
     case 'sequence':
       return either(named('sequence', schema, name), all('sequences', schema));
     case 'function':
       return either(new RegExp(`^(?:function|procedure|routine)\\s+[\\s\\S]*${qualified(schema, name)}`), all('(?:functions|procedures|routines)', schema));
-    case 'enum': case 'domain':
+    case 'enum':
+    case 'domain':
       return (_, on) => new RegExp(`^(?:type|domain)\\s+[\\s\\S]*${qualified(schema, name)}`).test(on);
     case 'column': {
       if (parts.length < 3) return undefined;

@@ -43,8 +43,8 @@ export function normalizeSql(sql: string, options: { blankLiterals?: boolean } =
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
-        if (sql.startsWith('/*', i)) (depth++, (i += 2));
-        else if (sql.startsWith('*/', i)) (depth--, (i += 2));
+        if (sql.startsWith('/*', i)) depth++, (i += 2);
+        else if (sql.startsWith('*/', i)) depth--, (i += 2);
         else i++;
       }
       out.push(blank(sql.slice(start, i)));

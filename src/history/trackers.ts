@@ -15,9 +15,7 @@ export { SCHEMA_DOCTOR_MIGRATIONS_DDL } from './checksum-tools.js';
 export type { Tracker, TrackerTable } from './kit.js';
 
 /** In order of preference when two trackers match equally many files. */
-export const TRACKERS: readonly Tracker[] = [
-  schemaDoctor, drizzle, prisma, flyway, knex, nodePgMigrate, kysely, sequelize, typeorm, golangMigrate, dbmate, rails, alembic,
-];
+export const TRACKERS: readonly Tracker[] = [schemaDoctor, drizzle, prisma, flyway, knex, nodePgMigrate, kysely, sequelize, typeorm, golangMigrate, dbmate, rails, alembic];
 
 const TABLE_NAMES = [...new Set(TRACKERS.flatMap((t) => t.tables))];
 
@@ -38,10 +36,7 @@ ORDER BY n.nspname, c.relname`;
 
 /** Every table whose name is a known tracking-table name (one query). */
 export async function findTrackerTables(db: Queryable): Promise<TrackerTable[]> {
-  const { rows } = await db.query<{ schema: string; name: string; columns: Record<string, string>; readable: boolean; on_path: boolean }>(
-    FIND_TABLES,
-    [TABLE_NAMES],
-  );
+  const { rows } = await db.query<{ schema: string; name: string; columns: Record<string, string>; readable: boolean; on_path: boolean }>(FIND_TABLES, [TABLE_NAMES]);
   return rows.map((r) => ({ schema: r.schema, name: r.name, columns: r.columns, readable: r.readable, onPath: r.on_path }));
 }
 

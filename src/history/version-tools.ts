@@ -33,13 +33,11 @@ export const golangMigrate: Tracker = {
 };
 
 function schemaMigrations(tool: 'dbmate' | 'rails', files: RegExp, isRails: boolean): Tracker {
-  const railsNextTo = (t: TrackerTable, all: TrackerTable[]) =>
-    all.some((o) => o.schema === t.schema && o.name === 'ar_internal_metadata');
+  const railsNextTo = (t: TrackerTable, all: TrackerTable[]) => all.some((o) => o.schema === t.schema && o.name === 'ar_internal_metadata');
   return {
     tool,
     tables: ['schema_migrations', 'ar_internal_metadata'],
-    recognises: (t, all) =>
-      t.name === 'schema_migrations' && hasColumns(t, 'version') && !('dirty' in t.columns) && railsNextTo(t, all) === isRails,
+    recognises: (t, all) => t.name === 'schema_migrations' && hasColumns(t, 'version') && !('dirty' in t.columns) && railsNextTo(t, all) === isRails,
     async evaluate(db, t, dir) {
       const rows = await selectRows<{ version: string }>(db, t, ['version'], ['version']);
       const recorded = rows.map((r) => ({ key: stripZeros(String(r.version)), label: String(r.version) }));

@@ -40,5 +40,20 @@ export function renderManifest(model: SchemaModel, schemaRef: string | undefined
 /** The model part of a manifest (drops `$schema` and `formatVersion`). */
 export function modelOf(manifest: Manifest): SchemaModel {
   const { schemas, extensions, enums, domains, composites, collations, ranges, sequences, tables, views, functions, unmodeled, privileges, defaultPrivileges } = manifest;
-  return { schemas, extensions, enums, domains, ...(composites && { composites }), ...(collations && { collations }), ...(ranges && { ranges }), sequences, tables, views, functions, ...(unmodeled && { unmodeled }), ...(privileges && { privileges }), ...(defaultPrivileges && { defaultPrivileges }) };
+  return {
+    schemas,
+    extensions,
+    enums,
+    domains,
+    ...(composites && { composites }),
+    ...(collations && { collations }),
+    ...(ranges && { ranges }),
+    sequences,
+    tables,
+    views,
+    functions,
+    ...(unmodeled && { unmodeled }),
+    ...(privileges && { privileges }),
+    ...(defaultPrivileges && { defaultPrivileges }),
+  };
 }

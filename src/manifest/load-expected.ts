@@ -22,8 +22,11 @@ export const MANIFEST_FILE = 'manifest.json';
  */
 export async function loadExpected(path: string, schemas: string[], cacheDir?: string): Promise<ExpectedSource> {
   if (!existsSync(path)) {
-    throw new UsageError('EXPECTED_MISSING', `The expected schema ${path} does not exist.`,
-      'Pass --expected with a manifest (snapshot --out), a .sql file or a folder of migrations; the default is expected-schema/.');
+    throw new UsageError(
+      'EXPECTED_MISSING',
+      `The expected schema ${path} does not exist.`,
+      'Pass --expected with a manifest (snapshot --out), a .sql file or a folder of migrations; the default is expected-schema/.',
+    );
   }
   const replay = async (p: string, configDir: string) => {
     const { replayedModel } = await import('./replay-cache.js');
@@ -33,8 +36,11 @@ export async function loadExpected(path: string, schemas: string[], cacheDir?: s
     const manifest = join(path, MANIFEST_FILE);
     if (existsSync(manifest)) return { model: readManifest(manifest), description: manifest, configDir: path, manifestPath: manifest };
     if (readdirSync(path).some((f) => f.endsWith('.sql'))) return replay(path, path);
-    throw new UsageError('EXPECTED_EMPTY', `${path} holds neither ${MANIFEST_FILE} nor .sql files.`,
-      'Write a manifest with `schema-doctor snapshot --from-sql migrations/ --out expected-schema/manifest.json`.');
+    throw new UsageError(
+      'EXPECTED_EMPTY',
+      `${path} holds neither ${MANIFEST_FILE} nor .sql files.`,
+      'Write a manifest with `schema-doctor snapshot --from-sql migrations/ --out expected-schema/manifest.json`.',
+    );
   }
   if (path.endsWith('.sql')) return replay(path, join(path, '..'));
   return { model: readManifest(path), description: path, configDir: join(path, '..'), manifestPath: path };

@@ -86,8 +86,7 @@ const PRIVILEGE_KINDS = new Set(['missing_privilege', 'unexpected_privilege', 'o
 export function locateInManifest(finding: Finding, keys: KeyLine[]): number | undefined {
   const parts = splitDisplayName(finding.object);
   const last = parts[parts.length - 1];
-  const top = (section: string | undefined, key: string) =>
-    keys.find((k) => k.path.length === 2 && (section === undefined || k.path[0] === section) && k.path[1] === key)?.line;
+  const top = (section: string | undefined, key: string) => keys.find((k) => k.path.length === 2 && (section === undefined || k.path[0] === section) && k.path[1] === key)?.line;
   if (finding.kind === 'default_privileges_differ') return top('defaultPrivileges', finding.object);
   if (PRIVILEGE_KINDS.has(finding.kind)) {
     const line = top('privileges', `${finding.objectType} ${finding.object}`);
@@ -95,11 +94,14 @@ export function locateInManifest(finding: Finding, keys: KeyLine[]): number | un
   }
   if (finding.table !== undefined && last !== undefined) {
     const table = finding.table;
-    const member = keys.find((k) => k.path.length === 4 && k.path[1] === table && k.path[3] === last)
-      ?? keys.find((k) => k.path.length === 5 && k.path[1] === table && k.path[4] === 'name' && k.value === last);
+    const member =
+      keys.find((k) => k.path.length === 4 && k.path[1] === table && k.path[3] === last) ?? keys.find((k) => k.path.length === 5 && k.path[1] === table && k.path[4] === 'name' && k.value === last);
     if (member) return member.line;
   }
-  return top(undefined, finding.object) ?? (finding.table !== undefined ? top('tables', finding.table) : undefined)
+  return (
+    top(undefined, finding.object) ??
+    (finding.table !== undefined ? top('tables', finding.table) : undefined) ??
     // An enum value and the like: the line of the type it belongs to.
-    ?? (parts.length >= 3 ? top(undefined, parts.slice(0, 2).join('.')) : undefined);
+    (parts.length >= 3 ? top(undefined, parts.slice(0, 2).join('.')) : undefined)
+  );
 }

@@ -16,16 +16,18 @@ export function readManifest(file: string): SchemaModel {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-    throw new UsageError('MANIFEST_UNREADABLE', `Manifest ${file} ${why}.`,
-      'Pass the path of a manifest written by `schema-doctor snapshot --out FILE`.');
+    throw new UsageError('MANIFEST_UNREADABLE', `Manifest ${file} ${why}.`, 'Pass the path of a manifest written by `schema-doctor snapshot --out FILE`.');
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     const where = jsonErrorLocation(text, (err as Error).message);
-    throw new UsageError('MANIFEST_INVALID', `Manifest ${file} is not valid JSON${where}: ${(err as Error).message}.`,
-      'Fix the JSON syntax (a missing comma or quote is the usual cause), or regenerate it with `schema-doctor snapshot`.');
+    throw new UsageError(
+      'MANIFEST_INVALID',
+      `Manifest ${file} is not valid JSON${where}: ${(err as Error).message}.`,
+      'Fix the JSON syntax (a missing comma or quote is the usual cause), or regenerate it with `schema-doctor snapshot`.',
+    );
   }
   validateManifest(file, data);
   return modelOf(data as Manifest);
@@ -36,8 +38,11 @@ export function validateManifest(file: string, data: unknown): void {
   const first = validate.errors![0]!;
   const path = toJsonPath(first.instancePath);
   const expected = describeAjvError(first);
-  throw new UsageError('MANIFEST_INVALID', `Manifest ${file} does not match the manifest format at ${path}: ${expected}.`,
-    'See docs/manifest.md for the format, or regenerate the file with `schema-doctor snapshot`.');
+  throw new UsageError(
+    'MANIFEST_INVALID',
+    `Manifest ${file} does not match the manifest format at ${path}: ${expected}.`,
+    'See docs/manifest.md for the format, or regenerate the file with `schema-doctor snapshot`.',
+  );
 }
 
 function describeAjvError(e: AjvError): string {

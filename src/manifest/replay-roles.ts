@@ -45,8 +45,7 @@ export function runsAsOneTransaction(sql: string): boolean {
   const control = statements.flatMap((s, i) => (TRANSACTION_CONTROL.test(s) ? [i] : []));
   if (control.length === 0) return !(statements.length === 1 && MAY_COMMIT.test(statements[0]!));
   const last = statements.length - 1;
-  return control.length === 2 && control[0] === 0 && control[1] === last &&
-    /^(?:BEGIN|START\s+TRANSACTION)\b/i.test(statements[0]!) && /^(?:COMMIT|END)\b/i.test(statements[last]!);
+  return control.length === 2 && control[0] === 0 && control[1] === last && /^(?:BEGIN|START\s+TRANSACTION)\b/i.test(statements[0]!) && /^(?:COMMIT|END)\b/i.test(statements[last]!);
 }
 
 /** Creates missing roles through its own superuser connection (the replay session may have done SET ROLE). */

@@ -102,8 +102,11 @@ export async function replayFile(client: pg.Client, file: string, roles?: Replay
 async function fileError(client: pg.Client, file: string, sql: string, err: PgError): Promise<UsageError> {
   const located = await locateError(client, sql, err);
   const e = located.error;
-  return new UsageError('SQL_FILE_ERROR', `${file}${located.line ? `:${located.line}` : ''}: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}.`,
-    'Fix the statement at that line; the files are replayed in file-name order on an empty database.');
+  return new UsageError(
+    'SQL_FILE_ERROR',
+    `${file}${located.line ? `:${located.line}` : ''}: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}.`,
+    'Fix the statement at that line; the files are replayed in file-name order on an empty database.',
+  );
 }
 
 interface PgError {

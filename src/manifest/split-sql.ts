@@ -31,8 +31,8 @@ export function splitSql(script: string): SqlStatement[] {
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
-        if (script.startsWith('/*', i)) (depth++, (i += 2));
-        else if (script.startsWith('*/', i)) (depth--, (i += 2));
+        if (script.startsWith('/*', i)) depth++, (i += 2);
+        else if (script.startsWith('*/', i)) depth--, (i += 2);
         else i++;
       }
     } else if (c === "'" || c === '"') {

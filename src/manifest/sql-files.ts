@@ -13,7 +13,9 @@ export function sqlFilesOf(paths: string[]): string[] {
       throw new UsageError('SQL_PATH_MISSING', `SQL path ${p} does not exist.`, 'Pass a .sql file or a directory of .sql files.');
     }
     if (st.isDirectory()) {
-      const names = readdirSync(p).filter((n) => n.endsWith('.sql')).sort();
+      const names = readdirSync(p)
+        .filter((n) => n.endsWith('.sql'))
+        .sort();
       if (names.length === 0) throw new UsageError('SQL_PATH_EMPTY', `Directory ${p} has no .sql files.`, 'Point at the folder that holds your migrations.');
       files.push(...names.map((n) => join(p, n)));
     } else files.push(p);

@@ -48,7 +48,9 @@ export function identityOptionsSql(o: IdentityOptions | undefined): string {
     o.start !== undefined ? `START WITH ${o.start}` : '',
     o.cache !== undefined ? `CACHE ${o.cache}` : '',
     o.cycle ? 'CYCLE' : '',
-  ].filter((x) => x !== '').join(' ');
+  ]
+    .filter((x) => x !== '')
+    .join(' ');
 }
 
 /**

@@ -34,15 +34,22 @@ export function mapRoles(model: SchemaModel, map: Record<string, string>): Schem
     out.privileges = Object.fromEntries(Object.entries(model.privileges).map(([k, p]) => [k, { ...delta(p), ...(p.owner !== undefined && { owner: role(p.owner) }) }]));
   }
   if (model.defaultPrivileges) {
-    out.defaultPrivileges = Object.fromEntries(Object.entries(model.defaultPrivileges).map(([k, d]) => {
-      const [r, ...rest] = k.split(' / ');
-      const unquoted = r!.startsWith('"') ? r!.slice(1, -1).replace(/""/g, '"') : r!;
-      return [[quoteIdent(role(unquoted)), ...rest].join(' / '), delta(d)];
-    }));
+    out.defaultPrivileges = Object.fromEntries(
+      Object.entries(model.defaultPrivileges).map(([k, d]) => {
+        const [r, ...rest] = k.split(' / ');
+        const unquoted = r!.startsWith('"') ? r!.slice(1, -1).replace(/""/g, '"') : r!;
+        return [[quoteIdent(role(unquoted)), ...rest].join(' / '), delta(d)];
+      }),
+    );
   }
-  out.tables = Object.fromEntries(Object.entries(model.tables).map(([k, t]) => [k, {
-    ...t,
-    policies: Object.fromEntries(Object.entries(t.policies).map(([n, p]) => [n, { ...p, roles: p.roles.map(role).sort() }])),
-  }]));
+  out.tables = Object.fromEntries(
+    Object.entries(model.tables).map(([k, t]) => [
+      k,
+      {
+        ...t,
+        policies: Object.fromEntries(Object.entries(t.policies).map(([n, p]) => [n, { ...p, roles: p.roles.map(role).sort() }])),
+      },
+    ]),
+  );
   return out;
 }

@@ -12,9 +12,20 @@
  * the schema filter keeps applying to them.
  */
 export const SCHEMA_SCOPED_KINDS: readonly string[] = [
-  'aggregate', 'base type', 'conversion', 'foreign table', 'operator', 'operator class',
-  'operator family', 'rule', 'statistics object', 'text search configuration', 'text search dictionary',
-  'text search parser', 'text search template', 'window function',
+  'aggregate',
+  'base type',
+  'conversion',
+  'foreign table',
+  'operator',
+  'operator class',
+  'operator family',
+  'rule',
+  'statistics object',
+  'text search configuration',
+  'text search dictionary',
+  'text search parser',
+  'text search template',
+  'window function',
 ];
 
 /** `large object` is counted, not named: its one entry is the number of large objects. */
@@ -26,7 +37,7 @@ export function schemaOfName(name: string): string {
   let i = 1;
   let out = '';
   while (i < name.length) {
-    if (name[i] === '"' && name[i + 1] === '"') (out += '"', (i += 2));
+    if (name[i] === '"' && name[i + 1] === '"') (out += '"'), (i += 2);
     else if (name[i] === '"') break;
     else out += name[i++];
   }

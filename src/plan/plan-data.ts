@@ -28,9 +28,10 @@ export interface DataPlan {
 export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
   const out: StepDraft[] = [];
   const covered = new Set<Blocker>();
-  const unguarded = (): DataGuard['kinds'] => (f.blockers ?? [])
-    .filter((b) => (b.status === 'ok' && b.count === 0) || (b.status === 'unknown' && !covered.has(b)))
-    .map((b) => ({ kind: b.kind, probe: b.status === 'ok' ? 'none_found' as const : 'unknown' as const, ...(b.reason !== undefined && { reason: b.reason }) }));
+  const unguarded = (): DataGuard['kinds'] =>
+    (f.blockers ?? [])
+      .filter((b) => (b.status === 'ok' && b.count === 0) || (b.status === 'unknown' && !covered.has(b)))
+      .map((b) => ({ kind: b.kind, probe: b.status === 'ok' ? ('none_found' as const) : ('unknown' as const), ...(b.reason !== undefined && { reason: b.reason }) }));
   // An unknown probe (timeout, privilege, missing referenced column) may hide blocking rows: when a policy covers
   // it, its data step runs anyway (it changes nothing when there is nothing); without one, apply finds out itself.
   // A probe that found nothing gets a re-check when a policy covers it.
@@ -51,8 +52,7 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
     covered.add(b);
     return d;
   };
-  const found = (b: Blocker, what: string, counted: string) =>
-    b.status === 'ok' && b.count === 0 ? `${what} found under the lock (none at probe time)` : counted;
+  const found = (b: Blocker, what: string, counted: string) => (b.status === 'ok' && b.count === 0 ? `${what} found under the lock (none at probe time)` : counted);
 
   for (const b of blocking) {
     const recheck = b.status === 'ok' && b.count === 0;
@@ -63,34 +63,46 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
       // table, so it would merge the wrong rows (or none). Those rows need a person.
       if (i && (i.predicate !== undefined || i.columns.some((x) => indexKeyColumn(x) === undefined))) {
         if (recheck) continue; // nothing to merge; rows that appear make the index build fail (blocked by data)
-        ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${i.columns.join(', ')})${i.predicate !== undefined ? ` WHERE ${i.predicate}` : ''}`,
-          'Merge or correct those rows by hand (a duplicates policy merges on plain key columns only, not on expressions or partial indexes), then apply again.');
+        ctx.refuse(
+          f,
+          'manual',
+          `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${i.columns.join(', ')})${i.predicate !== undefined ? ` WHERE ${i.predicate}` : ''}`,
+          'Merge or correct those rows by hand (a duplicates policy merges on plain key columns only, not on expressions or partial indexes), then apply again.',
+        );
         continue;
       }
       const key = c?.columns ?? i?.columns.map((x) => indexKeyColumn(x)!) ?? [];
       if (!policy?.duplicates) {
         const suggestion = { [table]: { duplicates: suggestDuplicates(ctx, table, key) } };
-        ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')})`,
-          suggestedHint(suggestion), suggestion);
+        ctx.refuse(f, 'needs_policy', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')})`, suggestedHint(suggestion), suggestion);
         continue;
       }
       if (policy.duplicates.rekey === true) {
         const why = rekeyRefusal(ctx, table, key);
         if (why !== undefined) {
           if (recheck) continue; // nothing to rekey; rows that appear make the repair fail (blocked by data)
-          ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')}) cannot be rekeyed: ${why}`,
-            `Use a keep/merge duplicates policy for ${table}, or correct those rows by hand (docs/policies.md#duplicates-with-rekey-keep-every-row), then apply again.`);
+          ctx.refuse(
+            f,
+            'manual',
+            `${plural(b.count ?? 0, 'duplicate group')} (${plural(b.surplusRows ?? 0, 'surplus row')}) on (${key.join(', ')}) cannot be rekeyed: ${why}`,
+            `Use a keep/merge duplicates policy for ${table}, or correct those rows by hand (docs/policies.md#duplicates-with-rekey-keep-every-row), then apply again.`,
+          );
           continue;
         }
         const on = `on ${table} (${quoteIdent(key[0]!)})`;
-        out.push(data(b, found(b, `rekey duplicate groups ${on}`, `rekey ${b.count ?? 'any'} duplicate groups ${on}`),
-          rekeySql(table, key[0]!, recheck), ['REWRITES_ROWS']));
+        out.push(data(b, found(b, `rekey duplicate groups ${on}`, `rekey ${b.count ?? 'any'} duplicate groups ${on}`), rekeySql(table, key[0]!, recheck), ['REWRITES_ROWS']));
         continue;
       }
       const nnd = !!c?.nullsNotDistinct || (i !== undefined && / NULLS NOT DISTINCT/.test(i.definition));
       const on = `on ${table} (${key.map(quoteIdent).join(', ')})`;
-      out.push(data(b, found(b, `merge duplicate groups ${on}`, `merge ${b.count ?? 'any'} duplicate groups ${on}`),
-        dedupeSql(table, at, key, nnd, policy.duplicates.keep ?? 'first', policy.duplicates.merge ?? {}, recheck), ['DELETES_DATA', 'REWRITES_ROWS']));
+      out.push(
+        data(
+          b,
+          found(b, `merge duplicate groups ${on}`, `merge ${b.count ?? 'any'} duplicate groups ${on}`),
+          dedupeSql(table, at, key, nnd, policy.duplicates.keep ?? 'first', policy.duplicates.merge ?? {}, recheck),
+          ['DELETES_DATA', 'REWRITES_ROWS'],
+        ),
+      );
     } else if (b.kind === 'orphans') {
       const c = et.constraints[ctx.nameIn(f)];
       if (!c?.references) continue;
@@ -101,9 +113,12 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
       }
       const verb = policy.orphans === 'delete' ? 'delete' : 'set NULL in';
       const of = `of ${table} for ${quoteIdent(c.name)}`;
-      const step = data(b, found(b, `${verb} orphan rows ${of}`, `${verb} ${b.count ?? 'any'} orphan rows ${of}`),
+      const step = data(
+        b,
+        found(b, `${verb} orphan rows ${of}`, `${verb} ${b.count ?? 'any'} orphan rows ${of}`),
         orphansSql(table, c.columns, c.references.table, c.references.columns, c.references.match === 'full', policy.orphans, recheck),
-        [policy.orphans === 'delete' ? 'DELETES_DATA' : 'REWRITES_ROWS']);
+        [policy.orphans === 'delete' ? 'DELETES_DATA' : 'REWRITES_ROWS'],
+      );
       step.phase = PHASE.foreignKeys - 0.5; // after columns and keys exist, right before the foreign key
       out.push(step);
     } else if (b.kind === 'nulls') {
@@ -125,10 +140,19 @@ export function dataSteps(ctx: PlanContext, f: Finding): DataPlan {
         out.push(data(b, found(b, what, what), fillNullsSql(table, col, fill, recheck), ['REWRITES_ROWS']));
       }
     } else if (b.kind === 'check_violations') {
-      ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'row')} violate${b.count === 1 ? 's' : ''} ${b.target}`, 'Correct or remove those rows by hand (no policy can guess the right value), then apply again.');
+      ctx.refuse(
+        f,
+        'manual',
+        `${plural(b.count ?? 0, 'row')} violate${b.count === 1 ? 's' : ''} ${b.target}`,
+        'Correct or remove those rows by hand (no policy can guess the right value), then apply again.',
+      );
     } else if (b.kind === 'exclusion_conflicts') {
-      ctx.refuse(f, 'manual', `${plural(b.count ?? 0, 'row')} conflict${b.count === 1 ? 's' : ''} with another row under ${b.target}`,
-        'Correct or remove the conflicting rows by hand (no policy can choose which of two conflicting rows is right), then apply again.');
+      ctx.refuse(
+        f,
+        'manual',
+        `${plural(b.count ?? 0, 'row')} conflict${b.count === 1 ? 's' : ''} with another row under ${b.target}`,
+        'Correct or remove the conflicting rows by hand (no policy can choose which of two conflicting rows is right), then apply again.',
+      );
     }
   }
   return { steps: out, unguarded: unguarded() };
@@ -159,7 +183,8 @@ function targetOf(ctx: PlanContext, f: Finding): string {
   const name = ctx.nameIn(f);
   const c = ctx.tableOf(f, 'expected')?.constraints[name];
   if (c) {
-    const kind = { primary_key: 'primary key', unique: 'unique constraint', foreign_key: 'foreign key', check: 'check constraint', exclusion: 'exclusion constraint' }[c.type as string] ?? 'constraint';
+    const kind =
+      { primary_key: 'primary key', unique: 'unique constraint', foreign_key: 'foreign key', check: 'check constraint', exclusion: 'exclusion constraint' }[c.type as string] ?? 'constraint';
     return `${kind} ${quoteIdent(name)}`;
   }
   if (f.kind === 'missing_index' || f.kind === 'index_differs' || f.kind === 'index_invalid') return `unique index ${quoteIdent(name)}`;

@@ -15,7 +15,9 @@ export const PRIVILEGE_KINDS = ['owner_differs', 'missing_privilege', 'unexpecte
  */
 export function privilegeSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   if (f.kind === 'default_privileges_differ') return defaultPrivilegeSteps(ctx, f);
-  const key = [...Object.keys(ctx.expected.privileges ?? {}), ...Object.keys(ctx.actual.privileges ?? {})].find((k) => splitPrivilegeKey(k).name === f.object && kindMatches(splitPrivilegeKey(k).kind, f));
+  const key = [...Object.keys(ctx.expected.privileges ?? {}), ...Object.keys(ctx.actual.privileges ?? {})].find(
+    (k) => splitPrivilegeKey(k).name === f.object && kindMatches(splitPrivilegeKey(k).kind, f),
+  );
   if (!key) return [];
   const { kind, name } = splitPrivilegeKey(key);
   const e = ctx.expected.privileges?.[key] ?? {};
@@ -35,19 +37,25 @@ export function privilegeSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   const { grant, revoke } = changes(e, a, role);
   const list = f.kind === 'missing_privilege' ? grant : revoke;
   if (list.length === 0) return [];
-  const target = (privs: string[]) => (kind === 'column' ? `${privs.map((p) => `${p} (${name.slice(name.lastIndexOf('.') + 1)})`).join(', ')} ON TABLE ${name.slice(0, name.lastIndexOf('.'))}` : `${privs.join(', ')} ON ${grantKeyword(kind)} ${name}`);
+  const target = (privs: string[]) =>
+    kind === 'column'
+      ? `${privs.map((p) => `${p} (${name.slice(name.lastIndexOf('.') + 1)})`).join(', ')} ON TABLE ${name.slice(0, name.lastIndexOf('.'))}`
+      : `${privs.join(', ')} ON ${grantKeyword(kind)} ${name}`;
   const to = grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(grantee);
   if (f.kind === 'missing_privilege') {
     const plain = list.filter((p) => !p.endsWith('*'));
     const withOption = list.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
-    const sql = [
-      ...(plain.length > 0 ? [`GRANT ${target(plain)} TO ${to};`] : []),
-      ...(withOption.length > 0 ? [`GRANT ${target(withOption)} TO ${to} WITH GRANT OPTION;`] : []),
-    ].join('\n');
+    const sql = [...(plain.length > 0 ? [`GRANT ${target(plain)} TO ${to};`] : []), ...(withOption.length > 0 ? [`GRANT ${target(withOption)} TO ${to} WITH GRANT OPTION;`] : [])].join('\n');
     return [draft(PHASE.privileges, [f.id], `grant ${list.join(', ')} on ${kind} ${name} to ${grantee}`, sql)];
   }
   // Revoking `P*` while `P` stays expected takes away only the grant option.
-  const kept = new Set(grant.concat(atomsOf(e.grants).filter((x) => x.role === role).map((x) => x.privilege)));
+  const kept = new Set(
+    grant.concat(
+      atomsOf(e.grants)
+        .filter((x) => x.role === role)
+        .map((x) => x.privilege),
+    ),
+  );
   const optionOnly = list.filter((p) => p.endsWith('*') && kept.has(p.slice(0, -1))).map((p) => p.slice(0, -1));
   const whole = list.filter((p) => !(p.endsWith('*') && kept.has(p.slice(0, -1)))).map((p) => p.replace(/\*$/, ''));
   const sql = [
@@ -59,7 +67,12 @@ export function privilegeSteps(ctx: PlanContext, f: Finding): StepDraft[] {
 
 /** What to grant and what to revoke so that `role` holds on the live side what the manifest says. */
 function changes(e: AclDelta, a: AclDelta, role: string): { grant: string[]; revoke: string[] } {
-  const mine = (list: string[] | undefined) => new Set(atomsOf(list).filter((x) => x.role === role).map((x) => x.privilege));
+  const mine = (list: string[] | undefined) =>
+    new Set(
+      atomsOf(list)
+        .filter((x) => x.role === role)
+        .map((x) => x.privilege),
+    );
   const [eg, er, ag, ar] = [mine(e.grants), mine(e.revoked), mine(a.grants), mine(a.revoked)];
   const grant = [...[...eg].filter((p) => !ag.has(p)), ...[...ar].filter((p) => !er.has(p))];
   const revoke = [...[...ag].filter((p) => !eg.has(p)), ...[...er].filter((p) => !ar.has(p))];
@@ -91,21 +104,28 @@ function defaultPrivilegeSteps(ctx: PlanContext, f: Finding): StepDraft[] {
 
 function roleExists(ctx: PlanContext, f: Finding, role: string): boolean {
   if (!ctx.roles || ctx.roles.includes(role)) return true;
-  ctx.refuse(f, 'manual', `role ${role} does not exist on this server`,
-    `Create the role (CREATE ROLE ${quoteIdent(role)}), or map the manifest's role to one that exists with --role-map ${role}=LIVE_ROLE.`);
+  ctx.refuse(
+    f,
+    'manual',
+    `role ${role} does not exist on this server`,
+    `Create the role (CREATE ROLE ${quoteIdent(role)}), or map the manifest's role to one that exists with --role-map ${role}=LIVE_ROLE.`,
+  );
   return false;
 }
 
 function kindMatches(kind: string, f: Finding): boolean {
   const t = f.objectType;
-  return (t === 'view' && (kind === 'view' || kind === 'materialized view')) || (t === 'function' && (kind === 'function' || kind === 'procedure')) ||
-    (t === 'enum' && kind === 'type') || t === kind;
+  return (t === 'view' && (kind === 'view' || kind === 'materialized view')) || (t === 'function' && (kind === 'function' || kind === 'procedure')) || (t === 'enum' && kind === 'type') || t === kind;
 }
 
 export function grantKeyword(kind: string): string {
   switch (kind) {
-    case 'table': case 'view': case 'materialized view': return 'TABLE';
-    default: return kind.toUpperCase();
+    case 'table':
+    case 'view':
+    case 'materialized view':
+      return 'TABLE';
+    default:
+      return kind.toUpperCase();
   }
 }
 

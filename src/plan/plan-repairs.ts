@@ -65,8 +65,12 @@ export function planRepairs(input: PlanInput): RepairPlan {
   const expansion = expandDependents(groups.flat(), input.expected, input.actual, liveDeps);
   for (const b of expansion.blocked) {
     for (const id of b.findingIds) {
-      refused.push({ findingId: id, kind: 'manual', reason: `the repair must drop or change ${b.object}, but ${b.dependent} depends on it and cannot be dropped and re-created from the expected schema`,
-        hint: 'Pass --prune when the dependent is not in the expected schema; otherwise change it by hand.' });
+      refused.push({
+        findingId: id,
+        kind: 'manual',
+        reason: `the repair must drop or change ${b.object}, but ${b.dependent} depends on it and cannot be dropped and re-created from the expected schema`,
+        hint: 'Pass --prune when the dependent is not in the expected schema; otherwise change it by hand.',
+      });
     }
   }
   groups.push(...expansion.added);
@@ -79,8 +83,12 @@ export function planRepairs(input: PlanInput): RepairPlan {
   if (ordered.cycle.length > 0) {
     const ids = [...new Set(ordered.cycle.flatMap((d) => d.findingIds))];
     for (const id of ids) {
-      refused.push({ findingId: id, kind: 'manual', reason: `its steps depend on each other in a cycle (${ordered.cycle.map((d) => d.summary).join('; ')})`,
-        hint: 'This is a bug in schema-doctor\'s ordering rules: please report it with the plan. Repair it by hand meanwhile.' });
+      refused.push({
+        findingId: id,
+        kind: 'manual',
+        reason: `its steps depend on each other in a cycle (${ordered.cycle.map((d) => d.summary).join('; ')})`,
+        hint: "This is a bug in schema-doctor's ordering rules: please report it with the plan. Repair it by hand meanwhile.",
+      });
     }
   }
   const steps: RepairStep[] = numbered([...ordered.steps, ...ordered.cycle]);
@@ -133,8 +141,8 @@ function numbered(drafts: StepDraft[]): RepairStep[] {
     if (d.transactional) {
       step.transaction = tx;
       open = true;
-      if (d.commitAfter) (tx++, (open = false));
-    } else if (open) (tx++, (open = false));
+      if (d.commitAfter) tx++, (open = false);
+    } else if (open) tx++, (open = false);
     return step;
   });
 }

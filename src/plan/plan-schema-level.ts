@@ -3,7 +3,20 @@ import type { PlanContext } from './plan-context.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { quoteIdent } from '../model/ident.js';
 import { sameFunctionSignature } from '../model/types.js';
-import { addEnumValue, alterSequence, createDomain, createEnum, createExtension, createFunction, createSchema, createSequence, dropFunction, dropView, sequenceOwner, updateExtension } from './steps/schema-steps.js';
+import {
+  addEnumValue,
+  alterSequence,
+  createDomain,
+  createEnum,
+  createExtension,
+  createFunction,
+  createSchema,
+  createSequence,
+  dropFunction,
+  dropView,
+  sequenceOwner,
+  updateExtension,
+} from './steps/schema-steps.js';
 import { recreateView } from './graph/recreate.js';
 import { swapEnum } from './steps/enum-steps.js';
 import { alterDomainSteps } from './steps/domain-steps.js';
@@ -21,8 +34,12 @@ import { createRange, rangeUsers, recreateRange } from './steps/range-steps.js';
 function versionAvailable(ctx: PlanContext, f: Finding, name: string, version: string): boolean {
   const facts = ctx.extensionVersions?.[f.object];
   if (!facts || facts.available.includes(version)) return true;
-  ctx.refuse(f, 'manual', `extension ${name}: version ${version} is not available on this server (available: ${list(facts.available)})`,
-    `Install the package that ships ${name} ${version} on the server, or pin one of the available versions in the manifest (or remove the pin); --ignore ${f.kind}:${f.object} accepts it as it is.`);
+  ctx.refuse(
+    f,
+    'manual',
+    `extension ${name}: version ${version} is not available on this server (available: ${list(facts.available)})`,
+    `Install the package that ships ${name} ${version} on the server, or pin one of the available versions in the manifest (or remove the pin); --ignore ${f.kind}:${f.object} accepts it as it is.`,
+  );
   return false;
 }
 
@@ -40,9 +57,11 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       // Installed, but in another schema: move it.
       if (ctx.actual.extensions[f.object]) {
         const moved = ctx.findings.filter((c) => movedWithExtension(ctx, c) === f.object).map((c) => c.id);
-        return [draft(PHASE.schema, [f.id, ...moved], `move extension ${x.name} to schema ${x.schema}`, `ALTER EXTENSION ${f.object} SET SCHEMA ${quoteIdent(x.schema)};`, {
-          graph: { needs: [node.schema(quoteIdent(x.schema))] },
-        })];
+        return [
+          draft(PHASE.schema, [f.id, ...moved], `move extension ${x.name} to schema ${x.schema}`, `ALTER EXTENSION ${f.object} SET SCHEMA ${quoteIdent(x.schema)};`, {
+            graph: { needs: [node.schema(quoteIdent(x.schema))] },
+          }),
+        ];
       }
       if (x.version !== undefined && !versionAvailable(ctx, f, x.name, x.version)) return [];
       return [createExtension(f.id, x.name, x.schema, x.version)];
@@ -54,8 +73,12 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       if (!versionAvailable(ctx, f, x.name, x.version)) return [];
       const reachable = ctx.extensionVersions?.[f.object]?.reachable;
       if (reachable && !reachable.includes(x.version)) {
-        ctx.refuse(f, 'manual', `extension ${x.name}: version ${x.version} is available, but ALTER EXTENSION … UPDATE has no path to it from the installed version ${f.actual ?? '?'} (reachable from there: ${list(reachable)})`,
-          `A downgrade needs an update script that extensions rarely ship: pin a version reachable from ${f.actual ?? 'the installed one'}, or drop and re-create the extension by hand (DROP EXTENSION also drops what uses it); or accept it with --ignore extension_version_differs.`);
+        ctx.refuse(
+          f,
+          'manual',
+          `extension ${x.name}: version ${x.version} is available, but ALTER EXTENSION … UPDATE has no path to it from the installed version ${f.actual ?? '?'} (reachable from there: ${list(reachable)})`,
+          `A downgrade needs an update script that extensions rarely ship: pin a version reachable from ${f.actual ?? 'the installed one'}, or drop and re-create the extension by hand (DROP EXTENSION also drops what uses it); or accept it with --ignore extension_version_differs.`,
+        );
         return [];
       }
       return [updateExtension(f.id, x.name, x.version)];
@@ -78,8 +101,12 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       if (!want) return [];
       const users = collationUsers(ctx.actual, f.object);
       if (users.length > 0) {
-        ctx.refuse(f, 'manual', `collation ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a collation cannot be altered, and dropping it would take them with it`,
-          'Create a collation with the expected options under another name, move the columns to it (ALTER COLUMN … TYPE … COLLATE) and drop the old one by hand; or accept it with an --ignore rule.');
+        ctx.refuse(
+          f,
+          'manual',
+          `collation ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a collation cannot be altered, and dropping it would take them with it`,
+          'Create a collation with the expected options under another name, move the columns to it (ALTER COLUMN … TYPE … COLLATE) and drop the old one by hand; or accept it with an --ignore rule.',
+        );
         return [];
       }
       return recreateCollation(f.id, f.object, want);
@@ -91,8 +118,12 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       if (!want) return [];
       const users = rangeUsers(ctx.actual, f.object);
       if (users.length > 0) {
-        ctx.refuse(f, 'manual', `range type ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a range type cannot be altered, and dropping it would take them with it`,
-          'Create a range type with the expected options under another name, convert the columns to it and drop the old one by hand; or accept it with an --ignore rule.');
+        ctx.refuse(
+          f,
+          'manual',
+          `range type ${f.object} is defined differently, but ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it: a range type cannot be altered, and dropping it would take them with it`,
+          'Create a range type with the expected options under another name, convert the columns to it and drop the old one by hand; or accept it with an --ignore rule.',
+        );
         return [];
       }
       return recreateRange(f.id, f.object, want);
@@ -105,9 +136,14 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       if (!want || !have) return [];
       const planned = alterCompositeSteps(f.id, f.object, want, have, ctx.actual);
       if ('refusal' in planned) {
-        ctx.refuse(f, 'manual', planned.detail, planned.refusal === 'order'
-          ? 'Re-create the type by hand (or list the new attributes last in the expected schema), or accept it with an --ignore rule.'
-          : 'Add a new attribute (or a new type), copy the values over with UPDATE, then drop the old one, by hand; or accept it with an --ignore rule.');
+        ctx.refuse(
+          f,
+          'manual',
+          planned.detail,
+          planned.refusal === 'order'
+            ? 'Re-create the type by hand (or list the new attributes last in the expected schema), or accept it with an --ignore rule.'
+            : 'Add a new attribute (or a new type), copy the values over with UPDATE, then drop the old one, by hand; or accept it with an --ignore rule.',
+        );
         return [];
       }
       const lossy = planned.steps.filter((s) => s.hazards.includes('DELETES_DATA'));
@@ -162,8 +198,12 @@ export function schemaLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const have = ctx.actual.domains[f.object];
       if (!want || !have) return [];
       if (want.type !== have.type || want.collation !== have.collation) {
-        ctx.refuse(f, 'manual', `the base type or collation of domain ${f.object} differs: that needs the domain re-created and every column using it converted`,
-          'Create the new domain, convert the columns (ALTER COLUMN … TYPE … USING) and drop the old one by hand, or accept it with an --ignore rule.');
+        ctx.refuse(
+          f,
+          'manual',
+          `the base type or collation of domain ${f.object} differs: that needs the domain re-created and every column using it converted`,
+          'Create the new domain, convert the columns (ALTER COLUMN … TYPE … USING) and drop the old one by hand, or accept it with an --ignore rule.',
+        );
         return [];
       }
       return alterDomainSteps(f.id, f.object, want, have);
@@ -181,8 +221,9 @@ function signatureOf(definition: string): string {
 
 /** The enum's findings, keyed by enum: its missing values, unexpected values and order. */
 function enumFindings(ctx: PlanContext, key: string): Finding[] {
-  return ctx.findings.filter((x) => (x.kind === 'enum_value_order_differs' && x.object === key) ||
-    ((x.kind === 'missing_enum_value' || x.kind === 'unexpected_enum_value') && x.object.startsWith(`${key}.'`)));
+  return ctx.findings.filter(
+    (x) => (x.kind === 'enum_value_order_differs' && x.object === key) || ((x.kind === 'missing_enum_value' || x.kind === 'unexpected_enum_value') && x.object.startsWith(`${key}.'`)),
+  );
 }
 
 /** Reordered values, or values to remove (--prune), need the type swapped; added values alone do not. */
@@ -206,12 +247,22 @@ export function enumSwapSteps(ctx: PlanContext, f: Finding, key: string): StepDr
     const inUse = all.filter((x) => x.kind === 'unexpected_enum_value' && ctx.enumValueInUse?.[x.id] !== false);
     if (inUse.length > 0) {
       for (const x of all) {
-        ctx.refuse(x, 'manual', `enum ${key} must be re-created without ${inUse.map((x) => x.actual).join(', ')}, but rows still hold ${inUse.length === 1 ? 'that value' : 'those values'} (or it could not be checked)`,
-          'Change those rows to another value first, or keep the value in the expected schema.');
+        ctx.refuse(
+          x,
+          'manual',
+          `enum ${key} must be re-created without ${inUse.map((x) => x.actual).join(', ')}, but rows still hold ${inUse.length === 1 ? 'that value' : 'those values'} (or it could not be checked)`,
+          'Change those rows to another value first, or keep the value in the expected schema.',
+        );
       }
       return [];
     }
   }
   const labels = ctx.options.prune ? e.values : [...e.values, ...extra];
-  return swapEnum(all.map((x) => x.id), key, labels, ctx.actual, ctx.busy);
+  return swapEnum(
+    all.map((x) => x.id),
+    key,
+    labels,
+    ctx.actual,
+    ctx.busy,
+  );
 }

@@ -6,8 +6,26 @@ import type { PlanContext } from './plan-context.js';
 import { draft, PHASE, type StepDraft } from './steps/draft.js';
 import { doBlock, lit } from './sql-util.js';
 import {
-  addColumn, addColumnFilled, addConstraint, alterType, attachUniqueIndex, createIndex, createPolicy, createTable, createTrigger,
-  dropDefault, dropIndex, dropNotNull, dropPolicy, dropTrigger, rename, replaceConstraint, setDefault, setNotNull, tableProps, validateConstraint,
+  addColumn,
+  addColumnFilled,
+  addConstraint,
+  alterType,
+  attachUniqueIndex,
+  createIndex,
+  createPolicy,
+  createTable,
+  createTrigger,
+  dropDefault,
+  dropIndex,
+  dropNotNull,
+  dropPolicy,
+  dropTrigger,
+  rename,
+  replaceConstraint,
+  setDefault,
+  setNotNull,
+  tableProps,
+  validateConstraint,
   constraintIndexOptions,
 } from './steps/table-steps.js';
 import { uniqueIndexFor } from '../diff/diff-constraints.js';
@@ -42,19 +60,34 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
   switch (f.kind) {
     case 'table_differs':
       if (at && (et.kind !== at.kind || et.partitionBy !== at.partitionBy || et.partitionOf !== at.partitionOf)) {
-        ctx.refuse(f, 'manual', 'partitioning differs: converting a table to or from a partitioned one (or moving a partition) needs its rows moved into a new table',
-          'Create the new table, move the rows and swap the names by hand (docs/apply.md#what-is-refused), or accept it with an --ignore rule.');
+        ctx.refuse(
+          f,
+          'manual',
+          'partitioning differs: converting a table to or from a partitioned one (or moving a partition) needs its rows moved into a new table',
+          'Create the new table, move the rows and swap the names by hand (docs/apply.md#what-is-refused), or accept it with an --ignore rule.',
+        );
         return [];
       }
       if (at && et.partitionOf !== undefined && et.partitionBound !== at.partitionBound) {
         // Same parent, other bounds: detached and attached again; ATTACH checks that every row fits the new bounds
         // (a row that does not makes the step fail and the run roll back).
         const bound = et.partitionBound ?? 'DEFAULT';
-        return [...tableProps(f.id, table, et, at, busy), draft(PHASE.tables, [f.id], `attach partition ${table} to ${et.partitionOf} ${bound}`,
-          `ALTER TABLE ${et.partitionOf} DETACH PARTITION ${table};\nALTER TABLE ${et.partitionOf} ATTACH PARTITION ${table} ${bound};`, {
-            table, lock: 'ACCESS EXCLUSIVE', hazards: ['TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
-            onlyIf: `SELECT 1 FROM pg_catalog.pg_class WHERE oid = ${lit(table)}::regclass AND pg_catalog.pg_get_expr(relpartbound, oid) IS DISTINCT FROM ${lit(bound)}`,
-          })];
+        return [
+          ...tableProps(f.id, table, et, at, busy),
+          draft(
+            PHASE.tables,
+            [f.id],
+            `attach partition ${table} to ${et.partitionOf} ${bound}`,
+            `ALTER TABLE ${et.partitionOf} DETACH PARTITION ${table};\nALTER TABLE ${et.partitionOf} ATTACH PARTITION ${table} ${bound};`,
+            {
+              table,
+              lock: 'ACCESS EXCLUSIVE',
+              hazards: ['TAKES_ACCESS_EXCLUSIVE_LOCK'],
+              needsDegraded: busy,
+              onlyIf: `SELECT 1 FROM pg_catalog.pg_class WHERE oid = ${lit(table)}::regclass AND pg_catalog.pg_get_expr(relpartbound, oid) IS DISTINCT FROM ${lit(bound)}`,
+            },
+          ),
+        ];
       }
       return at ? tableProps(f.id, table, et, at, busy) : [];
     case 'missing_column': {
@@ -113,8 +146,12 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const collation = ctx.findings.filter((x) => x.kind === 'column_collation_differs' && x.object === f.object);
       if (!ctx.lossless[f.id] && !ctx.options.allowHazards.includes('CHANGES_COLUMN_TYPE')) {
         for (const x of [f, ...collation]) {
-          ctx.refuse(x, 'needs_hazard', `converting ${f.object} from ${f.actual} to ${f.expected} would change or lose values (or could not be proven safe)`,
-            'Convert the data by hand, or pass --allow-hazard CHANGES_COLUMN_TYPE to let the conversion run.');
+          ctx.refuse(
+            x,
+            'needs_hazard',
+            `converting ${f.object} from ${f.actual} to ${f.expected} would change or lose values (or could not be proven safe)`,
+            'Convert the data by hand, or pass --allow-hazard CHANGES_COLUMN_TYPE to let the conversion run.',
+          );
         }
         return [];
       }
@@ -126,7 +163,9 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
       const ac = at?.columns.find((c) => c.name === name);
       if (!col || !ac) return [];
       const withDefault = ctx.findings.filter((x) => x.kind === 'column_default_differs' && x.object === f.object).map((x) => x.id);
-      const owned = Object.entries(ctx.expected.sequences).filter(([, s]) => s.ownedBy === f.object).map(([k]) => k);
+      const owned = Object.entries(ctx.expected.sequences)
+        .filter(([, s]) => s.ownedBy === f.object)
+        .map(([k]) => k);
       return identitySteps([f.id, ...withDefault], table, col, ac, owned);
     }
     case 'column_generated_differs': {
@@ -139,7 +178,9 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
     case 'missing_constraint':
       if (!con) return [];
       if (con.type === 'primary_key') {
-        const nullable = con.columns.filter((c) => !at?.columns.find((x) => x.name === c)?.notNull && !f.blockers?.some((b) => b.kind === 'nulls' && (b.count ?? 0) > 0 && b.target.startsWith(quoteIdent(c))));
+        const nullable = con.columns.filter(
+          (c) => !at?.columns.find((x) => x.name === c)?.notNull && !f.blockers?.some((b) => b.kind === 'nulls' && (b.count ?? 0) > 0 && b.target.startsWith(quoteIdent(c))),
+        );
         return [...nullable.flatMap((c) => setNotNull(f.id, table, c, online)), ...addConstraint(f.id, table, con, busy, online)];
       }
       return addConstraint(f.id, table, con, busy, online);
@@ -177,16 +218,26 @@ export function tableLevelSteps(ctx: PlanContext, f: Finding): StepDraft[] {
         const qualified = `${schema}.${quoteIdent(name)}`;
         if (f.kind === 'index_invalid') {
           // Large table: rebuilt without blocking writes; an interrupted rebuild leaves it INVALID and a re-run redoes it.
-          return [draft(PHASE.concurrent, [f.id], `rebuild invalid index ${qualified} concurrently`, `REINDEX INDEX CONCURRENTLY ${qualified};`, {
-            table, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: `REINDEX INDEX ${qualified};`,
-          })];
+          return [
+            draft(PHASE.concurrent, [f.id], `rebuild invalid index ${qualified} concurrently`, `REINDEX INDEX CONCURRENTLY ${qualified};`, {
+              table,
+              lock: 'SHARE UPDATE EXCLUSIVE',
+              transactional: false,
+              transactionalSql: `REINDEX INDEX ${qualified};`,
+            }),
+          ];
         }
         // Build the new definition under a temporary name, then swap: the old index keeps working until the swap.
         const tmp = `${name.slice(0, 55)}__sd_new`;
         return [
           createIndex(f.id, table, { ...idx, name: tmp }, true, false),
-          draft(PHASE.afterConcurrent, [f.id], `swap in the rebuilt index ${qualified}`,
-            `DROP INDEX IF EXISTS ${qualified};\nALTER INDEX IF EXISTS ${schema}.${quoteIdent(tmp)} RENAME TO ${quoteIdent(name)};`, { table, lock: 'ACCESS EXCLUSIVE' }),
+          draft(
+            PHASE.afterConcurrent,
+            [f.id],
+            `swap in the rebuilt index ${qualified}`,
+            `DROP INDEX IF EXISTS ${qualified};\nALTER INDEX IF EXISTS ${schema}.${quoteIdent(tmp)} RENAME TO ${quoteIdent(name)};`,
+            { table, lock: 'ACCESS EXCLUSIVE' },
+          ),
         ];
       }
       return [dropIndex(f.id, schema, name), createIndex(f.id, table, idx, false, et.kind === 'partitioned')];
@@ -227,7 +278,9 @@ export function movedWithExtension(ctx: PlanContext, f: Finding): string | undef
 /** Storage, compression and statistics target of a column just added. */
 function physicalOf(id: string, key: string, c: ColumnDef): StepDraft[] {
   const sql = columnPhysicalSql(key, c);
-  return sql.length > 0 ? [draft(PHASE.columns + 0.5, [id], `storage settings of ${key}.${quoteIdent(c.name)}`, sql.join('\n'), { table: key, lock: 'ACCESS EXCLUSIVE', graph: { needs: [node.column(key, c.name)] } })] : [];
+  return sql.length > 0
+    ? [draft(PHASE.columns + 0.5, [id], `storage settings of ${key}.${quoteIdent(c.name)}`, sql.join('\n'), { table: key, lock: 'ACCESS EXCLUSIVE', graph: { needs: [node.column(key, c.name)] } })]
+    : [];
 }
 
 /** The live default partition of a partitioned table, if it has one. */
@@ -243,9 +296,13 @@ function defaultPartitionOf(ctx: PlanContext, parent: string): string | undefine
  */
 function partitionBesideDefault(id: string, key: string, t: TableDef, parked: string, busy: boolean): StepDraft {
   const parent = t.partitionOf!;
-  const cols = t.columns.filter((c) => c.generated === undefined).map((c) => quoteIdent(c.name)).join(', ');
+  const cols = t.columns
+    .filter((c) => c.generated === undefined)
+    .map((c) => quoteIdent(c.name))
+    .join(', ');
   const sql = `${createTable(id, key, t).sql}`;
-  const body = doBlock(`  IF to_regclass(${lit(key)}) IS NULL THEN
+  const body = doBlock(
+    `  IF to_regclass(${lit(key)}) IS NULL THEN
     ALTER TABLE ${parent} DETACH PARTITION ${parked};
     ${sql.split('\n').join('\n    ')}
     CREATE TEMPORARY TABLE sd_parked ON COMMIT DROP AS SELECT ${cols} FROM ${parked} WITH NO DATA;
@@ -255,9 +312,17 @@ function partitionBesideDefault(id: string, key: string, t: TableDef, parked: st
     GET DIAGNOSTICS n = ROW_COUNT;
     RAISE NOTICE 'schema-doctor: rows_affected=% (rows of the default partition routed again)', n;
     DROP TABLE sd_parked;
-  END IF;`, 'n bigint;');
-  return { ...createTable(id, key, t), summary: `create partition ${key} beside the default partition ${parked}, moving the rows that belong to it`, sql: body,
-    lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_ROWS', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy };
+  END IF;`,
+    'n bigint;',
+  );
+  return {
+    ...createTable(id, key, t),
+    summary: `create partition ${key} beside the default partition ${parked}, moving the rows that belong to it`,
+    sql: body,
+    lock: 'ACCESS EXCLUSIVE',
+    hazards: ['REWRITES_ROWS', 'TAKES_ACCESS_EXCLUSIVE_LOCK'],
+    needsDegraded: busy,
+  };
 }
 
 /** A missing table with all its parts; foreign keys run after every table exists. */
@@ -273,7 +338,13 @@ function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
   for (const r of Object.values(t.rules ?? {})) out.push(createRule(id, key, r, true));
   const physical = [...t.columns.flatMap((c) => columnPhysicalSql(key, c)), ...optionsSql('TABLE', key, t.options, undefined)];
   if (physical.length > 0) out.push(draft(PHASE.tables, [id], `storage settings of ${key}`, physical.join('\n'), { table: key, graph: { needs: [node.rel(key)] } }));
-  if (t.replicaIdentity !== undefined) out.push(draft(PHASE.indexes + 0.5, [id], `set replica identity of ${key}`, replicaIdentitySql(key, t), { table: key, graph: { needs: [node.rel(key), ...(t.replicaIdentityIndex ? [node.index(key, t.replicaIdentityIndex)] : [])] } }));
+  if (t.replicaIdentity !== undefined)
+    out.push(
+      draft(PHASE.indexes + 0.5, [id], `set replica identity of ${key}`, replicaIdentitySql(key, t), {
+        table: key,
+        graph: { needs: [node.rel(key), ...(t.replicaIdentityIndex ? [node.index(key, t.replicaIdentityIndex)] : [])] },
+      }),
+    );
   const comments: string[] = [];
   if (t.comment !== undefined) comments.push(`COMMENT ON TABLE ${key} IS ${lit(t.comment)};`);
   for (const c of t.columns) if (c.comment !== undefined) comments.push(`COMMENT ON COLUMN ${key}.${quoteIdent(c.name)} IS ${lit(c.comment)};`);
@@ -284,7 +355,11 @@ function wholeTable(id: string, key: string, t: TableDef): StepDraft[] {
 function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
   const none = f.objectType === 'extension' ? '(as installed)' : '(none)';
   if (f.objectType === 'extension' && f.expected === none) {
-    ctx.leaveAlone(f, 'the expected comment is the one the extension installs, and the live one was changed: the original text is not known to the plan', 'Run COMMENT ON EXTENSION … with the text of pg_available_extensions.comment, or accept it with an --ignore rule.');
+    ctx.leaveAlone(
+      f,
+      'the expected comment is the one the extension installs, and the live one was changed: the original text is not known to the plan',
+      'Run COMMENT ON EXTENSION … with the text of pg_available_extensions.comment, or accept it with an --ignore rule.',
+    );
     return [];
   }
   const value = f.expected === none || f.expected === undefined ? 'NULL' : lit(f.expected);
@@ -292,30 +367,57 @@ function commentStep(ctx: PlanContext, f: Finding): StepDraft[] {
   const table = f.table;
   let target: string | undefined;
   switch (f.objectType) {
-    case 'schema': target = `SCHEMA ${f.object}`; break;
-    case 'table': target = `TABLE ${f.object}`; break;
-    case 'column': target = `COLUMN ${f.object}`; break;
+    case 'schema':
+      target = `SCHEMA ${f.object}`;
+      break;
+    case 'table':
+      target = `TABLE ${f.object}`;
+      break;
+    case 'column':
+      target = `COLUMN ${f.object}`;
+      break;
     case 'constraint': {
       // A domain's check has no table: its object is `domain.check`.
       const domain = table ? undefined : Object.keys(ctx.expected.domains).find((k) => f.object.startsWith(`${k}.`));
       target = table ? `CONSTRAINT ${name} ON ${table}` : domain ? `CONSTRAINT ${f.object.slice(domain.length + 1)} ON DOMAIN ${domain}` : undefined;
       break;
     }
-    case 'trigger': target = table ? `TRIGGER ${name} ON ${table}` : undefined; break;
-    case 'policy': target = table ? `POLICY ${name} ON ${table}` : undefined; break;
-    case 'rule': target = table ? `RULE ${name} ON ${table}` : undefined; break;
-    case 'extension': target = `EXTENSION ${f.object}`; break;
+    case 'trigger':
+      target = table ? `TRIGGER ${name} ON ${table}` : undefined;
+      break;
+    case 'policy':
+      target = table ? `POLICY ${name} ON ${table}` : undefined;
+      break;
+    case 'rule':
+      target = table ? `RULE ${name} ON ${table}` : undefined;
+      break;
+    case 'extension':
+      target = `EXTENSION ${f.object}`;
+      break;
     case 'index': {
-      const t = table ? ctx.expected.tables[table] ?? ctx.expected.views[table] : undefined;
+      const t = table ? (ctx.expected.tables[table] ?? ctx.expected.views[table]) : undefined;
       target = t ? `INDEX ${quoteIdent(t.schema)}.${name}` : undefined;
       break;
     }
-    case 'view': target = `${ctx.expected.views[f.object]?.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${f.object}`; break;
-    case 'function': target = `${ctx.expected.functions[f.object]?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${f.object}`; break;
-    case 'enum': case 'composite': case 'range': target = `TYPE ${f.object}`; break;
-    case 'collation': target = `COLLATION ${f.object}`; break;
-    case 'sequence': target = `SEQUENCE ${f.object}`; break;
-    default: target = undefined;
+    case 'view':
+      target = `${ctx.expected.views[f.object]?.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${f.object}`;
+      break;
+    case 'function':
+      target = `${ctx.expected.functions[f.object]?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${f.object}`;
+      break;
+    case 'enum':
+    case 'composite':
+    case 'range':
+      target = `TYPE ${f.object}`;
+      break;
+    case 'collation':
+      target = `COLLATION ${f.object}`;
+      break;
+    case 'sequence':
+      target = `SEQUENCE ${f.object}`;
+      break;
+    default:
+      target = undefined;
   }
   if (!target) return [];
   return [draft(PHASE.comments, [f.id], `comment on ${target}`, `COMMENT ON ${target} IS ${value};`, { graph: { needs: [commentedNode(ctx, f)].filter((k): k is string => k !== undefined) } })];
@@ -326,19 +428,39 @@ function commentedNode(ctx: PlanContext, f: Finding): string | undefined {
   const table = f.table;
   const name = ctx.nameIn(f);
   switch (f.objectType) {
-    case 'schema': return node.schema(f.object);
-    case 'table': case 'view': return node.rel(f.object);
-    case 'column': return table ? (ctx.expected.views[table] ? node.rel(table) : node.column(table, name)) : undefined;
-    case 'policy': return table ? node.policy(table, name) : undefined;
-    case 'rule': return table ? node.rule(table, name) : undefined;
-    case 'constraint': return table ? node.constraint(table, name) : Object.keys(ctx.expected.domains).filter((k) => f.object.startsWith(`${k}.`)).map(node.type)[0];
-    case 'trigger': return table ? node.trigger(table, name) : undefined;
-    case 'index': return table ? node.index(table, name) : undefined;
-    case 'function': return node.function(f.object);
-    case 'enum': case 'composite': case 'range': return node.type(f.object);
-    case 'collation': return node.collation(f.object);
-    case 'sequence': return node.rel(f.object);
-    default: return undefined;
+    case 'schema':
+      return node.schema(f.object);
+    case 'table':
+    case 'view':
+      return node.rel(f.object);
+    case 'column':
+      return table ? (ctx.expected.views[table] ? node.rel(table) : node.column(table, name)) : undefined;
+    case 'policy':
+      return table ? node.policy(table, name) : undefined;
+    case 'rule':
+      return table ? node.rule(table, name) : undefined;
+    case 'constraint':
+      return table
+        ? node.constraint(table, name)
+        : Object.keys(ctx.expected.domains)
+            .filter((k) => f.object.startsWith(`${k}.`))
+            .map(node.type)[0];
+    case 'trigger':
+      return table ? node.trigger(table, name) : undefined;
+    case 'index':
+      return table ? node.index(table, name) : undefined;
+    case 'function':
+      return node.function(f.object);
+    case 'enum':
+    case 'composite':
+    case 'range':
+      return node.type(f.object);
+    case 'collation':
+      return node.collation(f.object);
+    case 'sequence':
+      return node.rel(f.object);
+    default:
+      return undefined;
   }
 }
 

@@ -11,7 +11,9 @@ export function renderPlanText(plan: RepairPlan): string {
       section = here;
       lines.push(`-- ${here}${s.transaction !== undefined ? '' : ' (CONCURRENTLY: commits on its own)'}`);
     }
-    const flags = [s.transactional ? 'tx' : 'no tx', s.commitAfter ? 'COMMITS AFTER' : '', s.lock === 'none' ? '' : s.lock, ...s.hazards, s.needsDegraded ? 'NEEDS DEGRADED MODE' : ''].filter((x) => x !== '');
+    const flags = [s.transactional ? 'tx' : 'no tx', s.commitAfter ? 'COMMITS AFTER' : '', s.lock === 'none' ? '' : s.lock, ...s.hazards, s.needsDegraded ? 'NEEDS DEGRADED MODE' : ''].filter(
+      (x) => x !== '',
+    );
     lines.push(`${s.id}  ${s.summary}`, `     [${flags.join(' · ')}] repairs ${s.findingIds.join(', ')}`);
   }
   if (plan.refused.length > 0) {

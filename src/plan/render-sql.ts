@@ -30,18 +30,24 @@ export function renderPlanSql(plan: RepairPlan, meta: { database: string; lockTi
   ];
   let inTx = true;
   for (const s of plan.steps) {
-    if (s.transactional && !inTx) (out.push('', 'BEGIN;'), (inTx = true));
-    if (!s.transactional && inTx) (out.push('COMMIT;'), (inTx = false));
+    if (s.transactional && !inTx) out.push('', 'BEGIN;'), (inTx = true);
+    if (!s.transactional && inTx) out.push('COMMIT;'), (inTx = false);
     out.push('', header(s), body(s));
     // A new enum value is usable only once committed (SQLSTATE 55P04).
-    if (s.commitAfter && inTx) (out.push('COMMIT;'), (inTx = false));
+    if (s.commitAfter && inTx) out.push('COMMIT;'), (inTx = false);
   }
   if (inTx) out.push('COMMIT;');
   return out.join('\n') + '\n';
 }
 
 function header(s: RepairStep): string {
-  const tags = [s.transaction !== undefined ? `transaction ${s.transaction}` : 'outside any transaction', ...(s.commitAfter ? ['commits after'] : []), `lock: ${s.lock}`, ...(s.hazards.length ? [`hazards: ${s.hazards.join(', ')}`] : []), ...(s.needsDegraded ? ['needs degraded mode'] : [])];
+  const tags = [
+    s.transaction !== undefined ? `transaction ${s.transaction}` : 'outside any transaction',
+    ...(s.commitAfter ? ['commits after'] : []),
+    `lock: ${s.lock}`,
+    ...(s.hazards.length ? [`hazards: ${s.hazards.join(', ')}`] : []),
+    ...(s.needsDegraded ? ['needs degraded mode'] : []),
+  ];
   return `-- step ${s.id}: ${c(s.summary)}\n--   ${c(tags.join(' · '))}\n--   repairs: ${c(s.findingIds.join(', '))}`;
 }
 

@@ -148,8 +148,10 @@ export function mergeSuggestions(existing: Policies, suggested: Policies): { mer
 export function suggestedHint(suggestion: Policies): string {
   const [table, p] = Object.entries(suggestion)[0]!;
   const choose = Object.values(p.nulls ?? {}).some((v) => v.includes(CHOOSE_MARKER)) ? ' Replace the CHOOSE placeholder with the value first.' : '';
-  return `Suggested policy (review it; nothing runs until you save it in the policies file): ${policyJson(table, p)}.${choose} `
-    + 'schema-doctor policies --suggest writes them all (docs/policies.md#suggested-policies).';
+  return (
+    `Suggested policy (review it; nothing runs until you save it in the policies file): ${policyJson(table, p)}.${choose} ` +
+    'schema-doctor policies --suggest writes them all (docs/policies.md#suggested-policies).'
+  );
 }
 
 /**

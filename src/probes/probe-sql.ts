@@ -47,9 +47,7 @@ export function rowsSql(table: string): string {
 export function orphansSql(table: string, columns: string[], refTable: string, refColumns: string[], matchFull: boolean): string {
   const join = columns.map((c, i) => `p.${quoteIdent(refColumns[i]!)} = c.${quoteIdent(c)}`).join(' AND ');
   const missingParent = `(${notNull(columns, 'c')} AND NOT EXISTS (SELECT 1 FROM ${refTable} p WHERE ${join}))`;
-  const partial = matchFull && columns.length > 1
-    ? ` OR (num_nulls(${cols(columns, 'c')}) BETWEEN 1 AND ${columns.length - 1})`
-    : '';
+  const partial = matchFull && columns.length > 1 ? ` OR (num_nulls(${cols(columns, 'c')}) BETWEEN 1 AND ${columns.length - 1})` : '';
   return `WITH orphan AS (
   SELECT ${cols(columns, 'c')}
   FROM ${table} c

@@ -151,7 +151,12 @@ export function planProbes(f: Finding, expected: SchemaModel, actual: SchemaMode
         // Expression keys and partial indexes: group by the index's own key expressions over the rows its predicate
         // selects. The plain columns among the keys must exist; a column inside an expression that does not exist
         // yet makes the probe fail with 42703 (no blocker, as for a CHECK).
-        add('duplicates', target, plainColumns.filter((c): c is string => c !== undefined), () => expressionDuplicatesSql(table, i.columns, i.predicate, nnd));
+        add(
+          'duplicates',
+          target,
+          plainColumns.filter((c): c is string => c !== undefined),
+          () => expressionDuplicatesSql(table, i.columns, i.predicate, nnd),
+        );
       }
       break;
     }

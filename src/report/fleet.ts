@@ -134,9 +134,21 @@ function renderFleetJunit(fleet: FleetReport): string {
       tests += 1;
       errors += 1;
       suites.push(
-        `  <testsuite${junitAttrs([['name', t.name], ['tests', 1], ['failures', 0], ['errors', 1], ['skipped', 0]])}>`,
-        `    <testcase${junitAttrs([['classname', 'schema-doctor'], ['name', 'connect and check']])}>`,
-        `      <error${junitAttrs([['message', t.error?.message ?? ''], ['type', t.error?.code ?? 'error']])}>${xmlText(targetLine(t))}</error>`,
+        `  <testsuite${junitAttrs([
+          ['name', t.name],
+          ['tests', 1],
+          ['failures', 0],
+          ['errors', 1],
+          ['skipped', 0],
+        ])}>`,
+        `    <testcase${junitAttrs([
+          ['classname', 'schema-doctor'],
+          ['name', 'connect and check'],
+        ])}>`,
+        `      <error${junitAttrs([
+          ['message', t.error?.message ?? ''],
+          ['type', t.error?.code ?? 'error'],
+        ])}>${xmlText(targetLine(t))}</error>`,
         '    </testcase>',
         '  </testsuite>',
       );
@@ -147,7 +159,13 @@ function renderFleetJunit(fleet: FleetReport): string {
     failures += suite.failures;
     suites.push(...suite.lines);
   }
-  const head = `<testsuites${junitAttrs([['name', 'schema-doctor'], ['tests', tests], ['failures', failures], ['errors', errors], ['skipped', 0]])}>`;
+  const head = `<testsuites${junitAttrs([
+    ['name', 'schema-doctor'],
+    ['tests', tests],
+    ['failures', failures],
+    ['errors', errors],
+    ['skipped', 0],
+  ])}>`;
   return `${['<?xml version="1.0" encoding="UTF-8"?>', head, ...suites, '</testsuites>'].join('\n')}\n`;
 }
 
@@ -184,5 +202,3 @@ export function renderFleetReport(fleet: FleetReport, format: Format, options: F
       return renderFleetSarif(fleet, options);
   }
 }
-
-

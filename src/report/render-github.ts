@@ -54,7 +54,12 @@ export function renderGithub(report: DiagnoseReport, options: GithubOptions = {}
   const t = (title: string) => `${options.titlePrefix ?? ''}${title}`;
   const lines = report.findings.map((f) => {
     const at = options.locations?.[f.id];
-    const where: [string, string | undefined][] = at ? [['file', at.file], ['line', at.line?.toString()]] : [['file', options.manifestPath]];
+    const where: [string, string | undefined][] = at
+      ? [
+          ['file', at.file],
+          ['line', at.line?.toString()],
+        ]
+      : [['file', options.manifestPath]];
     return command(f.severity === 'info' ? 'notice' : f.severity, [...where, ['title', t(f.kind)]], message(f, report));
   });
   for (const p of report.migrations ? migrationProblems(report.migrations) : []) {

@@ -52,22 +52,37 @@ function testcase(f: Finding, report: DiagnoseReport): string[] {
   // Info is not drift: a passing testcase that carries the details as its output.
   if (f.severity === 'info') {
     return [
-      `    <testcase${attrs([['classname', f.table ?? f.objectType], ['name', f.id]])}>`,
+      `    <testcase${attrs([
+        ['classname', f.table ?? f.objectType],
+        ['name', f.id],
+      ])}>`,
       `      <system-out>${xmlText(`info: ${f.object}: ${failureBody(f, report)}`)}</system-out>`,
       '    </testcase>',
     ];
   }
   return [
-    `    <testcase${attrs([['classname', f.table ?? f.objectType], ['name', f.id]])}>`,
-    `      <failure${attrs([['message', `${f.object}: ${f.hint}`], ['type', f.severity]])}>${xmlText(failureBody(f, report))}</failure>`,
+    `    <testcase${attrs([
+      ['classname', f.table ?? f.objectType],
+      ['name', f.id],
+    ])}>`,
+    `      <failure${attrs([
+      ['message', `${f.object}: ${f.hint}`],
+      ['type', f.severity],
+    ])}>${xmlText(failureBody(f, report))}</failure>`,
     '    </testcase>',
   ];
 }
 
 function migrationTestcase(p: MigrationProblem): string[] {
   return [
-    `    <testcase${attrs([['classname', 'migrations'], ['name', `${p.status}: ${p.file}`]])}>`,
-    `      <failure${attrs([['message', p.text], ['type', 'migration']])}/>`,
+    `    <testcase${attrs([
+      ['classname', 'migrations'],
+      ['name', `${p.status}: ${p.file}`],
+    ])}>`,
+    `      <failure${attrs([
+      ['message', p.text],
+      ['type', 'migration'],
+    ])}/>`,
     '    </testcase>',
   ];
 }
@@ -78,18 +93,47 @@ export function junitSuite(report: DiagnoseReport, name: string, extraProperties
   const info = report.findings.filter((f) => f.severity === 'info').length;
   const failures = report.findings.length - info + problems.length;
   const tests = failures + info + (report.findings.length === 0 ? 1 : 0);
-  const counts: [string, number][] = [['tests', tests], ['failures', failures], ['errors', 0], ['skipped', 0]];
+  const counts: [string, number][] = [
+    ['tests', tests],
+    ['failures', failures],
+    ['errors', 0],
+    ['skipped', 0],
+  ];
   const out = [
     `  <testsuite${attrs([['name', name], ...counts])}>`,
     '    <properties>',
-    ...extraProperties.map(([k, v]) => `      <property${attrs([['name', k], ['value', v]])}/>`),
-    `      <property${attrs([['name', 'version'], ['value', report.tool.version]])}/>`,
-    `      <property${attrs([['name', 'database'], ['value', report.database]])}/>`,
-    `      <property${attrs([['name', 'expected'], ['value', report.expected]])}/>`,
-    `      <property${attrs([['name', 'ignored'], ['value', report.ignored]])}/>`,
+    ...extraProperties.map(
+      ([k, v]) =>
+        `      <property${attrs([
+          ['name', k],
+          ['value', v],
+        ])}/>`,
+    ),
+    `      <property${attrs([
+      ['name', 'version'],
+      ['value', report.tool.version],
+    ])}/>`,
+    `      <property${attrs([
+      ['name', 'database'],
+      ['value', report.database],
+    ])}/>`,
+    `      <property${attrs([
+      ['name', 'expected'],
+      ['value', report.expected],
+    ])}/>`,
+    `      <property${attrs([
+      ['name', 'ignored'],
+      ['value', report.ignored],
+    ])}/>`,
     '    </properties>',
   ];
-  if (report.findings.length === 0) out.push(`    <testcase${attrs([['classname', 'schema-doctor'], ['name', 'no drift']])}/>`);
+  if (report.findings.length === 0)
+    out.push(
+      `    <testcase${attrs([
+        ['classname', 'schema-doctor'],
+        ['name', 'no drift'],
+      ])}/>`,
+    );
   for (const f of report.findings) out.push(...testcase(f, report));
   for (const p of problems) out.push(...migrationTestcase(p));
   out.push('  </testsuite>');
@@ -102,7 +146,12 @@ export function junitAttrs(pairs: [string, string | number][]): string {
 
 export function renderJunit(report: DiagnoseReport): string {
   const suite = junitSuite(report, 'schema-doctor');
-  const counts: [string, number][] = [['tests', suite.tests], ['failures', suite.failures], ['errors', 0], ['skipped', 0]];
+  const counts: [string, number][] = [
+    ['tests', suite.tests],
+    ['failures', suite.failures],
+    ['errors', 0],
+    ['skipped', 0],
+  ];
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([['name', 'schema-doctor'], ...counts])}>`, ...suite.lines, '</testsuites>'];
   return `${out.join('\n')}\n`;
 }

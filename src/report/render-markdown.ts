@@ -122,9 +122,7 @@ function group(g: FindingGroup, report: DiagnoseReport): string[] {
 function migrations(m: MigrationStatus): string[] {
   const source = m.tool === 'none' ? 'no tracking table found' : m.table ? `${mdText(m.tool)} · ${mdCode(m.table)}` : mdText(m.tool);
   const out = [`### Migrations (${source})`, ''];
-  const rows = migrationProblems(m).map((p) =>
-    row([`${p.status === 'not applied' ? '❌' : '⚠️'} ${p.status}`, mdCode(p.file)]),
-  );
+  const rows = migrationProblems(m).map((p) => row([`${p.status === 'not applied' ? '❌' : '⚠️'} ${p.status}`, mdCode(p.file)]));
   if (rows.length === 0) {
     if (m.tool !== 'none') out.push('In sync with the migration files.', '');
     return out;
@@ -136,10 +134,14 @@ function migrations(m: MigrationStatus): string[] {
 export function renderMarkdown(report: DiagnoseReport): string {
   const verdict =
     driftFindings(report.findings).length > 0
-      ? report.failed ? '❌ Schema drift found' : '⚠️ Schema drift found'
-      : !report.failed ? '✅ No schema drift'
-        // Without drift, the run fails on the migration history, or (--fail-on info) on info findings.
-        : report.migrations && migrationProblems(report.migrations).length > 0 ? '❌ No schema drift, but the migration history differs'
+      ? report.failed
+        ? '❌ Schema drift found'
+        : '⚠️ Schema drift found'
+      : !report.failed
+        ? '✅ No schema drift'
+        : // Without drift, the run fails on the migration history, or (--fail-on info) on info findings.
+          report.migrations && migrationProblems(report.migrations).length > 0
+          ? '❌ No schema drift, but the migration history differs'
           : '❌ No schema drift, but info findings fail the run (--fail-on info)';
   const { errors, warnings, blockers, unknownProbes } = report.summary;
   const info = report.summary.info ?? report.findings.filter((f) => f.severity === 'info').length;

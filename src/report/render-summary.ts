@@ -16,8 +16,13 @@ function stepRows(plan: RepairPlan, results?: StepResult[]): string[] {
   const head = results ? ['Step', 'Status', 'Summary', 'Lock', 'Hazards'] : ['Step', 'Summary', 'Lock', 'Hazards'];
   const out = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const s of plan.steps) {
-    const cells = [mdCode(s.id), ...(results ? [mdText(status.get(s.id) ?? 'not_executed')] : []), mdText(s.summary), s.lock === 'none' ? '–' : mdText(s.lock),
-      s.hazards.length > 0 ? s.hazards.map(mdCode).join(' ') : '–'];
+    const cells = [
+      mdCode(s.id),
+      ...(results ? [mdText(status.get(s.id) ?? 'not_executed')] : []),
+      mdText(s.summary),
+      s.lock === 'none' ? '–' : mdText(s.lock),
+      s.hazards.length > 0 ? s.hazards.map(mdCode).join(' ') : '–',
+    ];
     out.push(`| ${cells.map(cell).join(' | ')} |`);
   }
   out.push('');
@@ -26,8 +31,7 @@ function stepRows(plan: RepairPlan, results?: StepResult[]): string[] {
 
 function refusals(plan: RepairPlan): string[] {
   if (plan.refused.length === 0) return [];
-  return ['**Refused** (nothing applies them as things stand):', '',
-    ...plan.refused.map((r) => `- ${mdCode(r.findingId)}: ${mdText(r.reason)}`), ''];
+  return ['**Refused** (nothing applies them as things stand):', '', ...plan.refused.map((r) => `- ${mdCode(r.findingId)}: ${mdText(r.reason)}`), ''];
 }
 
 function hazardLine(plan: RepairPlan): string[] {
@@ -37,8 +41,8 @@ function hazardLine(plan: RepairPlan): string[] {
 
 /** `plan`: verdict, the steps with their hazards, refusals. */
 export function renderPlanSummary(plan: RepairPlan, database: string): string {
-  const verdict = plan.steps.length === 0 && plan.refused.length === 0 ? '✅ Nothing to repair'
-    : `📋 Repair plan: ${plan.steps.length} step(s)${plan.refused.length > 0 ? `, ${plan.refused.length} refused` : ''}`;
+  const verdict =
+    plan.steps.length === 0 && plan.refused.length === 0 ? '✅ Nothing to repair' : `📋 Repair plan: ${plan.steps.length} step(s)${plan.refused.length > 0 ? `, ${plan.refused.length} refused` : ''}`;
   const out = [`## ${verdict}`, '', `Plan for ${mdCode(database)} by schema-doctor.`, '', ...hazardLine(plan), ...stepRows(plan), ...refusals(plan)];
   if (plan.skipped.length > 0) out.push(`${plan.skipped.length} finding(s) left alone.`, '');
   return `${out.join('\n')}\n`;

@@ -256,10 +256,7 @@ export function definitionDiff(expected: string, actual: string, context = 3): D
   });
   const oldCount = oldText.split('\n').length - 1;
   const newCount = newText.split('\n').length - 1;
-  const whole =
-    patch.hunks.length === 1 &&
-    patch.hunks[0]!.oldLines === oldCount &&
-    patch.hunks[0]!.newLines === newCount;
+  const whole = patch.hunks.length === 1 && patch.hunks[0]!.oldLines === oldCount && patch.hunks[0]!.newLines === newCount;
   const lines: DiffLine[] = [];
   for (const h of patch.hunks) {
     if (!whole) lines.push({ op: '@', text: `@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@` });
@@ -278,9 +275,21 @@ export function definitionDiff(expected: string, actual: string, context = 3): D
 const INDENT = '  ';
 const GUTTER = '  ';
 const NO_BORDERS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: INDENT, 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: GUTTER,
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: INDENT,
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: GUTTER,
 };
 
 /**
@@ -294,7 +303,10 @@ function alignRows(rows: string[][]): string[] {
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
   });
   table.push(...rows);
-  return table.toString().split('\n').map((l) => l.trimEnd());
+  return table
+    .toString()
+    .split('\n')
+    .map((l) => l.trimEnd());
 }
 
 function detailLines(f: Finding, report: DiagnoseReport, style: Style): string[] {
@@ -341,11 +353,7 @@ function severityWord(f: Finding, style: Style): string {
 /** All findings in one aligned table, cut into groups under their headings, details under each finding. */
 function renderFindings(report: DiagnoseReport, style: Style): string[] {
   const groups = groupFindings(report.findings);
-  const rendered = alignRows(
-    groups.flatMap((g) =>
-      g.findings.map((f) => [severityWord(f, style), f.kind, style.bold(printable(objectInGroup(f))), printable(f.hint)]),
-    ),
-  );
+  const rendered = alignRows(groups.flatMap((g) => g.findings.map((f) => [severityWord(f, style), f.kind, style.bold(printable(objectInGroup(f))), printable(f.hint)])));
   // Detail lines start under the kind column.
   const severityWidth = Math.max(...report.findings.map((f) => f.severity.length));
   const pad = ' '.repeat(INDENT.length + severityWidth + GUTTER.length);
@@ -364,10 +372,7 @@ function renderFindings(report: DiagnoseReport, style: Style): string[] {
 
 function renderMigrations(m: MigrationStatus, style: Style): string[] {
   const heading = style.bold(`Migrations (${printable(migrationSource(m))})`);
-  const rows = migrationProblems(m).map((p) => [
-    p.status === 'not applied' ? style.error(p.status) : style.warning(p.status),
-    printable(p.file),
-  ]);
+  const rows = migrationProblems(m).map((p) => [p.status === 'not applied' ? style.error(p.status) : style.warning(p.status), printable(p.file)]);
   if (rows.length === 0) return m.tool === 'none' ? [heading] : [`${heading}: ${style.ok('in sync with the migration files')}`];
   return [heading, ...alignRows(rows)];
 }
@@ -379,10 +384,7 @@ function renderSummary(report: DiagnoseReport, style: Style): string {
 }
 
 export function renderTable(report: DiagnoseReport, style: Style): string {
-  const out: string[] = [
-    style.dim(`${printable(report.database)} compared with ${printable(report.expected)}`),
-    '',
-  ];
+  const out: string[] = [style.dim(`${printable(report.database)} compared with ${printable(report.expected)}`), ''];
   if (report.findings.length > 0) out.push(...renderFindings(report, style));
   if (report.migrations) out.push(...renderMigrations(report.migrations, style), '');
   out.push(renderSummary(report, style));

@@ -34,22 +34,34 @@ export async function captureTables(client: pg.Client, tables: string[]): Promis
     const kind = (await client.query<{ relkind: string }>('SELECT relkind FROM pg_catalog.pg_class WHERE oid = $1::oid', [oid])).rows[0]?.relkind;
     if (kind !== 'r' && kind !== 'p') continue;
     const count = (await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t}`)).rows[0]!.n;
-    const columns = (await client.query<{ name: string; type: string; not_null: boolean; def: string | null }>(
-      `SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+    const columns = (
+      await client.query<{ name: string; type: string; not_null: boolean; def: string | null }>(
+        `SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
               pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS def
        FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-       WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`, [oid])).rows;
-    const constraints = (await client.query<{ name: string; type: string; pk: string[] | null }>(
-      `SELECT c.conname AS name, c.contype::text AS type,
+       WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+        [oid],
+      )
+    ).rows;
+    const constraints = (
+      await client.query<{ name: string; type: string; pk: string[] | null }>(
+        `SELECT c.conname AS name, c.contype::text AS type,
               CASE WHEN c.contype = 'p' THEN ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
                                                    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) END AS pk
-       FROM pg_catalog.pg_constraint c WHERE c.conrelid = $1::oid ORDER BY 1`, [oid])).rows;
-    const indexes = (await client.query<{ name: string }>(
-      `SELECT format('%I.%I', n.nspname, x.relname) AS name FROM pg_catalog.pg_index i
+       FROM pg_catalog.pg_constraint c WHERE c.conrelid = $1::oid ORDER BY 1`,
+        [oid],
+      )
+    ).rows;
+    const indexes = (
+      await client.query<{ name: string }>(
+        `SELECT format('%I.%I', n.nspname, x.relname) AS name FROM pg_catalog.pg_index i
        JOIN pg_catalog.pg_class x ON x.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = x.relnamespace
        WHERE i.indrelid = $1::oid AND i.indisunique
          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
-       ORDER BY 1`, [oid])).rows;
+       ORDER BY 1`,
+        [oid],
+      )
+    ).rows;
     out[t] = {
       rows: Number(count),
       pk: constraints.find((c) => c.type === 'p')?.pk ?? [],

@@ -40,19 +40,21 @@ async function hasArchive(client: pg.Client): Promise<boolean> {
 
 /** Every run (or one), oldest first, with the number of rows each archived. Read through to_jsonb so old tables work. */
 export async function readRuns(client: pg.Client, runId?: string): Promise<RunRecord[]> {
-  const archived = (await hasArchive(client))
-    ? `(SELECT count(*) FROM schema_doctor.archive a WHERE a.run_id = r.run_id)`
-    : '0';
+  const archived = (await hasArchive(client)) ? `(SELECT count(*) FROM schema_doctor.archive a WHERE a.run_id = r.run_id)` : '0';
   const { rows } = await client.query<{ j: Record<string, unknown>; archived: string }>(
     `SELECT to_jsonb(r) AS j, ${archived}::text AS archived FROM schema_doctor.runs r
-     WHERE $1::text IS NULL OR r.run_id = $1 ORDER BY r.started_at, r.run_id`, [runId ?? null]);
+     WHERE $1::text IS NULL OR r.run_id = $1 ORDER BY r.started_at, r.run_id`,
+    [runId ?? null],
+  );
   return rows.map(({ j, archived: n }) => ({ ...(j as unknown as RunRecord), rows_archived: Number(n) }));
 }
 
 export async function readArchiveGroups(client: pg.Client, runId: string): Promise<ArchiveGroup[]> {
   if (!(await hasArchive(client))) return [];
   const { rows } = await client.query<{ table_name: string; reason: string; rows: string }>(
-    `SELECT table_name, reason, count(*)::text AS rows FROM schema_doctor.archive WHERE run_id = $1 GROUP BY 1, 2 ORDER BY min(id)`, [runId]);
+    `SELECT table_name, reason, count(*)::text AS rows FROM schema_doctor.archive WHERE run_id = $1 GROUP BY 1, 2 ORDER BY min(id)`,
+    [runId],
+  );
   return rows.map((r) => ({ ...r, rows: Number(r.rows) }));
 }
 
@@ -60,9 +62,14 @@ export async function readArchiveGroups(client: pg.Client, runId: string): Promi
 export function renderRunsTable(runs: RunRecord[]): string {
   const head = ['run', 'started', 'operator', 'host', 'outcome', 'steps', 'rows affected', 'rows archived'];
   const body = runs.map((r) => [
-    r.run_id, r.started_at.replace(/\.\d+/, ''), r.operator, r.host,
+    r.run_id,
+    r.started_at.replace(/\.\d+/, ''),
+    r.operator,
+    r.host,
     r.outcome + (r.dry_run ? ' (dry run)' : '') + (r.restored_by ? ` (restored by ${r.restored_by})` : '') + (r.restores ? ` (restore of ${r.restores})` : ''),
-    String(r.steps?.length ?? 0), String(r.rows_affected ?? 0), String(r.rows_archived),
+    String(r.steps?.length ?? 0),
+    String(r.rows_affected ?? 0),
+    String(r.rows_archived),
   ]);
   return grid([head, ...body]);
 }
@@ -95,5 +102,12 @@ export function renderRunDetail(r: RunRecord, archive: ArchiveGroup[]): string {
 
 function grid(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -29,18 +29,39 @@ export interface DroppedObject {
 }
 
 /** Dependency order of re-creation (docs/restore.md#dropped-objects). Domains are left out: their text does not run. */
-const RECREATE_ORDER = ['schema', 'extension', 'collation', 'enum', 'composite type', 'range type', 'sequence', 'function', 'procedure',
-  'view', 'materialized view', 'constraint', 'index', 'trigger', 'rule', 'policy'];
+const RECREATE_ORDER = [
+  'schema',
+  'extension',
+  'collation',
+  'enum',
+  'composite type',
+  'range type',
+  'sequence',
+  'function',
+  'procedure',
+  'view',
+  'materialized view',
+  'constraint',
+  'index',
+  'trigger',
+  'rule',
+  'policy',
+];
 
 /** Pure: the statement that re-creates a dropped object from its recorded definition, or undefined (a domain). */
 export function recreateSql(d: DroppedObject): string | undefined {
   switch (d.object_type) {
-    case 'view': return `CREATE VIEW ${d.object} AS ${d.definition.replace(/;\s*$/, '')};`;
-    case 'materialized view': return `CREATE MATERIALIZED VIEW ${d.object} AS ${d.definition.replace(/;\s*$/, '')};`;
-    case 'enum': return `CREATE TYPE ${d.object} AS ENUM (${d.definition});`;
+    case 'view':
+      return `CREATE VIEW ${d.object} AS ${d.definition.replace(/;\s*$/, '')};`;
+    case 'materialized view':
+      return `CREATE MATERIALIZED VIEW ${d.object} AS ${d.definition.replace(/;\s*$/, '')};`;
+    case 'enum':
+      return `CREATE TYPE ${d.object} AS ENUM (${d.definition});`;
     // A sequence a pruned table took along comes back with the table.
-    case 'sequence': return `DO $sd$ BEGIN IF to_regclass(${lit(d.object)}) IS NULL THEN EXECUTE ${lit(`CREATE SEQUENCE ${d.object} ${d.definition}`)}; END IF; END $sd$;`;
-    default: return RECREATE_ORDER.includes(d.object_type) ? `${d.definition.replace(/;\s*$/, '')};` : undefined;
+    case 'sequence':
+      return `DO $sd$ BEGIN IF to_regclass(${lit(d.object)}) IS NULL THEN EXECUTE ${lit(`CREATE SEQUENCE ${d.object} ${d.definition}`)}; END IF; END $sd$;`;
+    default:
+      return RECREATE_ORDER.includes(d.object_type) ? `${d.definition.replace(/;\s*$/, '')};` : undefined;
   }
 }
 
@@ -61,7 +82,11 @@ export function splitQualified(key: string): [string, string] {
       let j = i + 1;
       let s = '';
       while (j < key.length) {
-        if (key[j] === '"' && key[j + 1] === '"') { s += '"'; j += 2; continue; }
+        if (key[j] === '"' && key[j + 1] === '"') {
+          s += '"';
+          j += 2;
+          continue;
+        }
         if (key[j] === '"') break;
         s += key[j++];
       }
@@ -79,8 +104,10 @@ export function splitQualified(key: string): [string, string] {
 
 /** The tables a run moved into schema_doctor (--prune), from its applied steps. */
 export function prunedTables(run: RunRecord): string[] {
-  return (run.steps ?? []).filter((s) => s.status === 'applied')
-    .map((s) => /^move table (.+) into schema_doctor /.exec(s.summary)?.[1]).filter((t): t is string => t !== undefined);
+  return (run.steps ?? [])
+    .filter((s) => s.status === 'applied')
+    .map((s) => /^move table (.+) into schema_doctor /.exec(s.summary)?.[1])
+    .filter((t): t is string => t !== undefined);
 }
 
 /** The name prune-steps.ts gave a pruned table: `<name>__<run id, - as _>`, cut at 63 characters. */
@@ -127,8 +154,11 @@ export function planRestore({ run, archive, columnsNow, dropped = [] }: RestoreI
     const [schema, name] = splitQualified(key);
     const archived = archivedTableName(name, run.run_id);
     tables.add(key);
-    add(key, `move table ${key} back from schema_doctor.${q(archived)}`,
-      `ALTER TABLE schema_doctor.${q(archived)} SET SCHEMA ${q(schema)};\nALTER TABLE ${q(schema)}.${q(archived)} RENAME TO ${q(name)};`);
+    add(
+      key,
+      `move table ${key} back from schema_doctor.${q(archived)}`,
+      `ALTER TABLE schema_doctor.${q(archived)} SET SCHEMA ${q(schema)};\nALTER TABLE ${q(schema)}.${q(archived)} RENAME TO ${q(name)};`,
+    );
   }
 
   const groups = archive.map((g) => ({ ...g, k: kindOf(g.reason) }));
@@ -162,40 +192,58 @@ export function planRestore({ run, archive, columnsNow, dropped = [] }: RestoreI
     };
     if (k.kind === 'dedupe') {
       const key = k.key;
-      add(t, `put back the ${g.rows} rows of the merged duplicate groups of ${t}`,
-        `DELETE FROM ${t} t USING (SELECT DISTINCT ${key.map((c) => `r.${q(c)}`).join(', ')}\n  ${from(t, g.reason)}) r\n  WHERE ${key.map((c) => `t.${q(c)} IS NOT DISTINCT FROM r.${q(c)}`).join(' AND ')};\n${insert}`);
+      add(
+        t,
+        `put back the ${g.rows} rows of the merged duplicate groups of ${t}`,
+        `DELETE FROM ${t} t USING (SELECT DISTINCT ${key.map((c) => `r.${q(c)}`).join(', ')}\n  ${from(t, g.reason)}) r\n  WHERE ${key.map((c) => `t.${q(c)} IS NOT DISTINCT FROM r.${q(c)}`).join(' AND ')};\n${insert}`,
+      );
     } else if (k.kind === 'rekey') {
       // rekey changed only the key of the rows it archived: find each by its other columns, give it its old key.
       // Rows that are equal in every other column get one of their group's old keys each (docs/restore.md, Limits).
       const key = q(k.key);
-      add(t, `give the ${g.rows} rekeyed rows of ${t} their old ${k.key}`,
-        `UPDATE ${t} t SET ${key} = r.${key}\n  ${from(t, g.reason)}\n  AND (pg_catalog.to_jsonb(t.*) - ${lit(k.key)}) = (a.row_data - ${lit(k.key)});`);
+      add(
+        t,
+        `give the ${g.rows} rekeyed rows of ${t} their old ${k.key}`,
+        `UPDATE ${t} t SET ${key} = r.${key}\n  ${from(t, g.reason)}\n  AND (pg_catalog.to_jsonb(t.*) - ${lit(k.key)}) = (a.row_data - ${lit(k.key)});`,
+      );
     } else if (k.kind === 'orphan-delete') {
       add(t, `re-insert the ${g.rows} deleted orphan rows of ${t}`, insert);
     } else if (k.kind === 'orphan-set-null' || k.kind === 'nulls') {
       const changed = k.kind === 'nulls' ? [k.column] : k.columns;
-      add(t, `give the ${g.rows} rewritten rows of ${t} their old ${changed.join(', ')}`,
-        `UPDATE ${t} t SET ${changed.map((c) => `${q(c)} = r.${q(c)}`).join(', ')}\n  ${from(t, g.reason)}\n  AND ${matchOn(changed)};`);
+      add(
+        t,
+        `give the ${g.rows} rewritten rows of ${t} their old ${changed.join(', ')}`,
+        `UPDATE ${t} t SET ${changed.map((c) => `${q(c)} = r.${q(c)}`).join(', ')}\n  ${from(t, g.reason)}\n  AND ${matchOn(changed)};`,
+      );
     } else {
       const col = before[t]?.columns.find((c) => c.name === k.column);
       if (!col) throw new RestoreUnsupported(`the run did not record the type of the pruned column ${t}.${q(k.column)} (it was made by an older schema-doctor)`);
       const keyed = `FROM schema_doctor.archive a
      WHERE a.run_id = ${lit(run.run_id)} AND a.table_name = ${lit(t)} AND a.reason = ${lit(g.reason)}`;
-      const match = pk.length > 0
-        ? `jsonb_typeof(a.row_data -> 'key') = 'object' AND ${pk.map((c) => `t.${q(c)} = (pg_catalog.jsonb_populate_record(NULL::${t}, a.row_data -> 'key')).${q(c)}`).join(' AND ')}`
-        : `t.ctid = (a.row_data ->> 'key')::tid`;
-      add(t, `re-create column ${t}.${q(k.column)} ${col.type} with its ${g.rows} values`,
-        [`ALTER TABLE ${t} ADD COLUMN ${q(k.column)} ${col.type};`,
+      const match =
+        pk.length > 0
+          ? `jsonb_typeof(a.row_data -> 'key') = 'object' AND ${pk.map((c) => `t.${q(c)} = (pg_catalog.jsonb_populate_record(NULL::${t}, a.row_data -> 'key')).${q(c)}`).join(' AND ')}`
+          : `t.ctid = (a.row_data ->> 'key')::tid`;
+      add(
+        t,
+        `re-create column ${t}.${q(k.column)} ${col.type} with its ${g.rows} values`,
+        [
+          `ALTER TABLE ${t} ADD COLUMN ${q(k.column)} ${col.type};`,
           `UPDATE ${t} t SET ${q(k.column)} = (pg_catalog.jsonb_populate_record(NULL::${t}, jsonb_build_object(a.row_data ->> 'column', a.row_data -> 'value'))).${q(k.column)}\n  ${keyed}\n  AND ${match};`,
           ...(col.default !== null ? [`ALTER TABLE ${t} ALTER COLUMN ${q(k.column)} SET DEFAULT ${col.default};`] : []),
-          ...(col.notNull ? [`ALTER TABLE ${t} ALTER COLUMN ${q(k.column)} SET NOT NULL;`] : [])].join('\n'));
+          ...(col.notNull ? [`ALTER TABLE ${t} ALTER COLUMN ${q(k.column)} SET NOT NULL;`] : []),
+        ].join('\n'),
+      );
       // Columns after this one (restored later in this loop) see it: the archive of earlier steps has it.
       cols.push(k.column);
     }
   }
   // 4. The other objects the prune dropped, in dependency order, once their tables and columns are back.
   const notRecreated: DroppedObject[] = [];
-  const rank = (d: DroppedObject) => { const i = RECREATE_ORDER.indexOf(d.object_type); return i < 0 ? RECREATE_ORDER.length : i; };
+  const rank = (d: DroppedObject) => {
+    const i = RECREATE_ORDER.indexOf(d.object_type);
+    return i < 0 ? RECREATE_ORDER.length : i;
+  };
   for (const d of [...dropped].sort((a, b) => rank(a) - rank(b))) {
     const sql = recreateSql(d);
     if (sql === undefined) notRecreated.push(d);
@@ -207,7 +255,14 @@ export function planRestore({ run, archive, columnsNow, dropped = [] }: RestoreI
 /** Pure: the later runs that touched one of these tables and are not undone (restore must not overwrite their work). */
 export function laterRunsInTheWay(run: RunRecord, all: RunRecord[], tables: string[]): RunRecord[] {
   // A run none of whose steps was applied (rolled back) changed nothing.
-  return all.filter((r) => r.run_id !== run.run_id && !r.dry_run && !r.restored_by && !r.restores && (r.steps ?? []).some((s) => s.status === 'applied')
-    && (Date.parse(r.started_at) > Date.parse(run.started_at) || (r.started_at === run.started_at && r.run_id > run.run_id))
-    && (r.tables == null || r.tables.some((t) => tables.includes(t))));
+  return all.filter(
+    (r) =>
+      r.run_id !== run.run_id &&
+      !r.dry_run &&
+      !r.restored_by &&
+      !r.restores &&
+      (r.steps ?? []).some((s) => s.status === 'applied') &&
+      (Date.parse(r.started_at) > Date.parse(run.started_at) || (r.started_at === run.started_at && r.run_id > run.run_id)) &&
+      (r.tables == null || r.tables.some((t) => tables.includes(t))),
+  );
 }

@@ -75,10 +75,7 @@ export function checkSpec(where: string, s: ConvergenceSpec, expect: Expect = gl
 
 export async function checkConvergence(run: ConvergenceRun, expect: Expect): Promise<void> {
   const { spec } = run;
-  const flags = [
-    ...(run.policies !== undefined ? ['--policies', run.policies] : []),
-    ...(spec.allowHazards ?? []).flatMap((h) => ['--allow-hazard', h]),
-  ];
+  const flags = [...(run.policies !== undefined ? ['--policies', run.policies] : []), ...(spec.allowHazards ?? []).flatMap((h) => ['--allow-hazard', h])];
 
   // The expected schema as a manifest, for the checks (one replay instead of one per command).
   let manifest = run.expectedPath;
@@ -131,7 +128,10 @@ export async function checkConvergence(run: ConvergenceRun, expect: Expect): Pro
     expect(plan.steps, 'steps left after apply').toEqual([]);
     expect(plan.refused, 'refusals left after apply').toEqual([]);
     expect(planned.code).toBe(0);
-    const skipped = plan.skipped.map((s) => s.findingId).filter((id) => !id.startsWith('unmodeled_objects:')).sort();
+    const skipped = plan.skipped
+      .map((s) => s.findingId)
+      .filter((id) => !id.startsWith('unmodeled_objects:'))
+      .sort();
     if (spec.reason?.startsWith('bug:')) expect(remaining).toEqual(expect.arrayContaining(skipped));
     else expect(skipped, 'what plan leaves alone is exactly what remains').toEqual([...remaining].sort());
 
@@ -170,7 +170,11 @@ async function checkScript(run: ConvergenceRun, manifest: string, flags: string[
     const snapshot = async () => (await runCli(['snapshot', '--url', db.url])).stdout;
     const [afterFirst, rowsFirst] = [await snapshot(), await tableStats(db)];
     const diagnosed = parseJson<Report>('diagnose', await runCli(['diagnose', '--url', db.url, '--expected', manifest, '--format', 'json']));
-    const ids = (r: Report) => r.findings.filter(isDrift).map((f) => f.id).sort();
+    const ids = (r: Report) =>
+      r.findings
+        .filter(isDrift)
+        .map((f) => f.id)
+        .sort();
     expect(ids(diagnosed), 'findings after the script, as after apply').toEqual(ids(applied));
     const second = await psqlFile(file, db.url);
     expect(second.code, `psql, second run\n${transcript(second)}`).toBe(0);
@@ -199,10 +203,15 @@ export async function tableStats(db: TestDatabase): Promise<Map<string, TableSta
   );
   const stats = new Map<string, TableStats>();
   if (tables.length === 0) return stats;
-  const rows = await db.sql<{ key: string; rows: number; checksum: string }>(tables
-    .map((t, i) => `SELECT $${i + 1}::text AS key, count(*)::int AS rows,
-                           md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS checksum FROM ${t.key} t`)
-    .join('\nUNION ALL\n'), tables.map((t) => t.key));
+  const rows = await db.sql<{ key: string; rows: number; checksum: string }>(
+    tables
+      .map(
+        (t, i) => `SELECT $${i + 1}::text AS key, count(*)::int AS rows,
+                           md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS checksum FROM ${t.key} t`,
+      )
+      .join('\nUNION ALL\n'),
+    tables.map((t) => t.key),
+  );
   for (const r of rows) {
     const t = tables.find((x) => x.key === r.key)!;
     stats.set(r.key, { schema: t.schema, name: t.name, rows: r.rows, checksum: r.checksum });
@@ -214,9 +223,7 @@ export async function tableStats(db: TestDatabase): Promise<Map<string, TableSta
 async function archiveOf(db: TestDatabase): Promise<{ archived: Map<string, number>; moved: { name: string; rows: number }[] }> {
   const [exists] = await db.sql<{ ok: boolean }>(`SELECT to_regclass('schema_doctor.archive') IS NOT NULL AS ok`);
   if (!exists?.ok) return { archived: new Map(), moved: [] };
-  const archived = await db.sql<{ table_name: string; n: number }>(
-    `SELECT table_name, count(*)::int AS n FROM schema_doctor.archive WHERE reason NOT LIKE 'pruned column %' GROUP BY 1`,
-  );
+  const archived = await db.sql<{ table_name: string; n: number }>(`SELECT table_name, count(*)::int AS n FROM schema_doctor.archive WHERE reason NOT LIKE 'pruned column %' GROUP BY 1`);
   const movedTables = await db.sql<{ name: string }>(
     `SELECT c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'schema_doctor' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('archive', 'runs', 'dropped_objects')`,

@@ -18,7 +18,12 @@ function livePathOf(caseDir: string, spec: { liveFrom?: string }): string {
   return spec.liveFrom !== undefined ? `${repo}${spec.liveFrom}` : `${caseDir}live.sql`;
 }
 
-const dirsOf = (root: string) => (existsSync(root) ? readdirSync(root).filter((d) => statSync(root + d).isDirectory()).sort() : []);
+const dirsOf = (root: string) =>
+  existsSync(root)
+    ? readdirSync(root)
+        .filter((d) => statSync(root + d).isDirectory())
+        .sort()
+    : [];
 const json = <T>(file: string, fallback: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback);
 const policiesOf = (dir: string) => (existsSync(`${dir}policies.json`) ? `${dir}policies.json` : undefined);
 
@@ -27,7 +32,11 @@ export const pairCases = () => dirsOf(pairsRoot);
 
 /** The SQL of a folder of migrations, in file-name order, as one script. */
 function concatenated(dir: string): string {
-  return readdirSync(dir).filter((n) => n.endsWith('.sql')).sort().map((n) => readFileSync(dir + n, 'utf8')).join('\n;\n');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()
+    .map((n) => readFileSync(dir + n, 'utf8'))
+    .join('\n;\n');
 }
 
 /** The cases whose psql script is checked too (a sample: the script path costs two more runs of psql). */

@@ -89,9 +89,7 @@ function columnMutations(c: Column): Mutation[] {
   const at = `${c.table}.${c.name}`;
   const alter = `ALTER TABLE ${c.table} ALTER COLUMN ${c.name}`;
   const m = (what: string, sql: string, extra: Partial<Mutation> = {}): Mutation => ({ id: `column ${at}: ${what}`, sql, names: at, ...extra });
-  const out: Mutation[] = [
-    m('comment', c.comment ? `COMMENT ON COLUMN ${at} IS NULL` : `COMMENT ON COLUMN ${at} IS 'mutated'`),
-  ];
+  const out: Mutation[] = [m('comment', c.comment ? `COMMENT ON COLUMN ${at} IS NULL` : `COMMENT ON COLUMN ${at} IS 'mutated'`)];
   // A statistics target on every other column is enough to show it is compared.
   if (COLUMNS.indexOf(c) % 2 === 0 || c.name === 'sku') out.push(m('statistics', `${alter} SET STATISTICS ${c.name === 'sku' ? 100 : 321}`));
   if (!c.key && c.name !== 'search') {
@@ -174,8 +172,16 @@ function indexMutations([t, name, changed, param]: (typeof INDEXES)[number]): Mu
 /** Everything else, one by one. */
 const OTHERS: Mutation[] = [
   // Views and materialized views.
-  { id: 'view shop.open_orders: definition', sql: `CREATE OR REPLACE VIEW shop.open_orders AS SELECT o.id, o.customer_id, o.total FROM shop.orders o WHERE o.state = 'new'`, names: 'shop.open_orders' },
-  { id: 'view shop.open_orders: column added', sql: `CREATE OR REPLACE VIEW shop.open_orders AS SELECT o.id, o.customer_id, o.total, o.state FROM shop.orders o WHERE o.state IN ('new', 'paid')`, names: 'shop.open_orders' },
+  {
+    id: 'view shop.open_orders: definition',
+    sql: `CREATE OR REPLACE VIEW shop.open_orders AS SELECT o.id, o.customer_id, o.total FROM shop.orders o WHERE o.state = 'new'`,
+    names: 'shop.open_orders',
+  },
+  {
+    id: 'view shop.open_orders: column added',
+    sql: `CREATE OR REPLACE VIEW shop.open_orders AS SELECT o.id, o.customer_id, o.total, o.state FROM shop.orders o WHERE o.state IN ('new', 'paid')`,
+    names: 'shop.open_orders',
+  },
   { id: 'view shop.open_orders: comment', sql: `COMMENT ON VIEW shop.open_orders IS NULL`, names: 'shop.open_orders' },
   { id: 'view shop.open_orders: check option', sql: `ALTER VIEW shop.open_orders SET (check_option = local)`, names: 'shop.open_orders' },
   { id: 'view shop.open_orders: dropped', sql: `DROP VIEW shop.open_orders`, names: 'shop.open_orders' },
@@ -185,16 +191,28 @@ const OTHERS: Mutation[] = [
   { id: 'view shop.vip_customers: column comment', sql: `COMMENT ON COLUMN shop.vip_customers.name IS 'mutated'`, names: 'shop.vip_customers' },
   { id: 'view shop.ghost: added', sql: `CREATE VIEW shop.ghost AS SELECT 1 AS one`, names: 'shop.ghost' },
   { id: 'materialized view shop.product_sales: dropped', sql: `DROP MATERIALIZED VIEW shop.product_sales`, names: 'shop.product_sales' },
-  { id: 'materialized view shop.product_sales: definition', sql: `DROP MATERIALIZED VIEW shop.product_sales; CREATE MATERIALIZED VIEW shop.product_sales AS SELECT l.product_id, sum(l.quantity) AS sold, count(*) AS lines FROM shop.order_lines l GROUP BY l.product_id; CREATE UNIQUE INDEX product_sales_product_idx ON shop.product_sales (product_id)`, names: 'shop.product_sales' },
+  {
+    id: 'materialized view shop.product_sales: definition',
+    sql: `DROP MATERIALIZED VIEW shop.product_sales; CREATE MATERIALIZED VIEW shop.product_sales AS SELECT l.product_id, sum(l.quantity) AS sold, count(*) AS lines FROM shop.order_lines l GROUP BY l.product_id; CREATE UNIQUE INDEX product_sales_product_idx ON shop.product_sales (product_id)`,
+    names: 'shop.product_sales',
+  },
   { id: 'materialized view shop.product_sales: index dropped', sql: `DROP INDEX shop.product_sales_product_idx`, names: 'shop.product_sales' },
   { id: 'materialized view shop.product_sales: comment', sql: `COMMENT ON MATERIALIZED VIEW shop.product_sales IS 'mutated'`, names: 'shop.product_sales' },
   // Functions and procedures.
-  { id: 'function shop.order_total: body', sql: `CREATE OR REPLACE FUNCTION shop.order_total(p_order bigint) RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT coalesce(sum(quantity * unit_price), 0) + 0 FROM shop.order_lines WHERE order_id = p_order $$`, names: 'shop.order_total' },
+  {
+    id: 'function shop.order_total: body',
+    sql: `CREATE OR REPLACE FUNCTION shop.order_total(p_order bigint) RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT coalesce(sum(quantity * unit_price), 0) + 0 FROM shop.order_lines WHERE order_id = p_order $$`,
+    names: 'shop.order_total',
+  },
   { id: 'function shop.order_total: volatility', sql: `ALTER FUNCTION shop.order_total(bigint) VOLATILE`, names: 'shop.order_total' },
   { id: 'function shop.order_total: strict', sql: `ALTER FUNCTION shop.order_total(bigint) STRICT`, names: 'shop.order_total' },
   { id: 'function shop.order_total: cost', sql: `ALTER FUNCTION shop.order_total(bigint) COST 500`, names: 'shop.order_total' },
   { id: 'function shop.order_total: comment', sql: `COMMENT ON FUNCTION shop.order_total(bigint) IS NULL`, names: 'shop.order_total' },
-  { id: 'function shop.order_total: parameter renamed', sql: `DROP FUNCTION shop.order_total(bigint); CREATE FUNCTION shop.order_total(o bigint) RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT coalesce(sum(quantity * unit_price), 0) FROM shop.order_lines WHERE order_id = o $$; COMMENT ON FUNCTION shop.order_total(bigint) IS 'Sum of the lines'`, names: 'shop.order_total' },
+  {
+    id: 'function shop.order_total: parameter renamed',
+    sql: `DROP FUNCTION shop.order_total(bigint); CREATE FUNCTION shop.order_total(o bigint) RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT coalesce(sum(quantity * unit_price), 0) FROM shop.order_lines WHERE order_id = o $$; COMMENT ON FUNCTION shop.order_total(bigint) IS 'Sum of the lines'`,
+    names: 'shop.order_total',
+  },
   { id: 'function shop.order_total: owner', sql: `ALTER FUNCTION shop.order_total(bigint) OWNER TO mut_writer`, names: 'shop.order_total' },
   { id: 'function shop.touch_audit: security invoker', sql: `ALTER FUNCTION shop.touch_audit() SECURITY INVOKER`, names: 'shop.touch_audit' },
   { id: 'function shop.touch_audit: search_path', sql: `ALTER FUNCTION shop.touch_audit() RESET search_path`, names: 'shop.touch_audit' },
@@ -205,15 +223,27 @@ const OTHERS: Mutation[] = [
   { id: 'function shop.slugify: execute to PUBLIC', sql: `GRANT EXECUTE ON FUNCTION shop.slugify(text) TO PUBLIC`, names: 'shop.slugify' },
   { id: 'function shop.slugify: execute revoked', sql: `REVOKE EXECUTE ON FUNCTION shop.slugify(text) FROM mut_reader`, names: 'shop.slugify' },
   { id: 'function shop.ghost: added', sql: `CREATE FUNCTION shop.ghost() RETURNS int LANGUAGE sql AS 'SELECT 1'`, names: 'shop.ghost' },
-  { id: 'procedure shop.cancel_order: body', sql: `CREATE OR REPLACE PROCEDURE shop.cancel_order(p_order bigint) LANGUAGE sql AS $$ UPDATE shop.orders SET state = 'cancelled' WHERE id = p_order AND state <> 'shipped' $$`, names: 'shop.cancel_order' },
+  {
+    id: 'procedure shop.cancel_order: body',
+    sql: `CREATE OR REPLACE PROCEDURE shop.cancel_order(p_order bigint) LANGUAGE sql AS $$ UPDATE shop.orders SET state = 'cancelled' WHERE id = p_order AND state <> 'shipped' $$`,
+    names: 'shop.cancel_order',
+  },
   { id: 'procedure shop.cancel_order: dropped', sql: `DROP PROCEDURE shop.cancel_order(bigint)`, names: 'shop.cancel_order' },
   // Triggers and rules.
   { id: 'trigger shop.orders.orders_audit: disabled', sql: `ALTER TABLE shop.orders DISABLE TRIGGER orders_audit`, names: 'orders_audit' },
   { id: 'trigger shop.orders.orders_audit: dropped', sql: `DROP TRIGGER orders_audit ON shop.orders`, names: 'orders_audit' },
-  { id: 'trigger shop.orders.orders_audit: events', sql: `DROP TRIGGER orders_audit ON shop.orders; CREATE TRIGGER orders_audit AFTER INSERT ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.touch_audit()`, names: 'orders_audit' },
+  {
+    id: 'trigger shop.orders.orders_audit: events',
+    sql: `DROP TRIGGER orders_audit ON shop.orders; CREATE TRIGGER orders_audit AFTER INSERT ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.touch_audit()`,
+    names: 'orders_audit',
+  },
   { id: 'trigger shop.order_lines.order_lines_audit: comment', sql: `COMMENT ON TRIGGER order_lines_audit ON shop.order_lines IS 'mutated'`, names: 'order_lines_audit' },
   { id: 'trigger shop.order_lines.order_lines_audit: replica', sql: `ALTER TABLE shop.order_lines ENABLE REPLICA TRIGGER order_lines_audit`, names: 'order_lines_audit' },
-  { id: 'trigger shop.customers.customers_audit: not deferred', sql: `DROP TRIGGER customers_audit ON shop.customers; CREATE CONSTRAINT TRIGGER customers_audit AFTER UPDATE ON shop.customers FOR EACH ROW EXECUTE FUNCTION shop.touch_audit()`, names: 'customers_audit' },
+  {
+    id: 'trigger shop.customers.customers_audit: not deferred',
+    sql: `DROP TRIGGER customers_audit ON shop.customers; CREATE CONSTRAINT TRIGGER customers_audit AFTER UPDATE ON shop.customers FOR EACH ROW EXECUTE FUNCTION shop.touch_audit()`,
+    names: 'customers_audit',
+  },
   { id: 'trigger shop.customers.customers_audit: dropped', sql: `DROP TRIGGER customers_audit ON shop.customers`, names: 'customers_audit' },
   { id: 'trigger shop.products.ghost: added', sql: `CREATE TRIGGER ghost AFTER INSERT ON shop.products FOR EACH ROW EXECUTE FUNCTION shop.touch_audit()`, names: 'ghost' },
   { id: 'rule shop.audit.audit_no_delete: dropped', sql: `DROP RULE audit_no_delete ON shop.audit`, names: 'audit_no_delete' },
@@ -283,13 +313,7 @@ const OTHERS: Mutation[] = [
 ];
 
 export function mutations(): Mutation[] {
-  const all = [
-    ...COLUMNS.flatMap(columnMutations),
-    ...TABLES.flatMap(tableMutations),
-    ...CONSTRAINTS.flatMap(constraintMutations),
-    ...INDEXES.flatMap(indexMutations),
-    ...OTHERS,
-  ];
+  const all = [...COLUMNS.flatMap(columnMutations), ...TABLES.flatMap(tableMutations), ...CONSTRAINTS.flatMap(constraintMutations), ...INDEXES.flatMap(indexMutations), ...OTHERS];
   const seen = new Set<string>();
   for (const m of all) {
     if (seen.has(m.id)) throw new Error(`two mutations are called ${m.id}`);

@@ -12,7 +12,12 @@ import { quoteIdent } from '../../dist/model/ident.js';
 /** The newest pg_dump on this machine (Debian's postgresql-client-N), or undefined. */
 export function findPgDump(): { path: string; major: number } | undefined {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).map(Number).filter((n) => Number.isInteger(n)).sort((a, b) => b - a) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .map(Number)
+        .filter((n) => Number.isInteger(n))
+        .sort((a, b) => b - a)
+    : [];
   for (const major of majors) {
     const path = `${root}/${major}/bin/pg_dump`;
     if (existsSync(path)) return { path, major };
@@ -42,9 +47,27 @@ export function pgDump(pgDumpPath: string, url: string): Promise<string> {
  * unmodeled tests, and `diagnose --strict` makes them drift.
  */
 const CENSUS_TYPES = [
-  'CAST', 'OPERATOR', 'OPERATOR CLASS', 'OPERATOR FAMILY', 'AGGREGATE', 'TEXT SEARCH CONFIGURATION', 'TEXT SEARCH DICTIONARY',
-  'TEXT SEARCH PARSER', 'TEXT SEARCH TEMPLATE', 'STATISTICS', 'PROCEDURAL LANGUAGE', 'TRANSFORM', 'FOREIGN DATA WRAPPER', 'SERVER',
-  'FOREIGN TABLE', 'EVENT TRIGGER', 'CONVERSION', 'ACCESS METHOD', 'USER MAPPING', 'BLOB', 'LARGE OBJECT',
+  'CAST',
+  'OPERATOR',
+  'OPERATOR CLASS',
+  'OPERATOR FAMILY',
+  'AGGREGATE',
+  'TEXT SEARCH CONFIGURATION',
+  'TEXT SEARCH DICTIONARY',
+  'TEXT SEARCH PARSER',
+  'TEXT SEARCH TEMPLATE',
+  'STATISTICS',
+  'PROCEDURAL LANGUAGE',
+  'TRANSFORM',
+  'FOREIGN DATA WRAPPER',
+  'SERVER',
+  'FOREIGN TABLE',
+  'EVENT TRIGGER',
+  'CONVERSION',
+  'ACCESS METHOD',
+  'USER MAPPING',
+  'BLOB',
+  'LARGE OBJECT',
 ];
 
 /** One TOC entry of the dump: its header (`Name: …; Type: …; Schema: …`) and its statements. */
@@ -74,8 +97,7 @@ export function dumpEntries(dump: string): Entry[] {
   return entries;
 }
 
-const isCensus = (e: Entry) =>
-  CENSUS_TYPES.includes(e.type) || ((e.type === 'COMMENT' || e.type === 'ACL') && CENSUS_TYPES.some((t) => e.name.startsWith(`${t} `)));
+const isCensus = (e: Entry) => CENSUS_TYPES.includes(e.type) || ((e.type === 'COMMENT' || e.type === 'ACL') && CENSUS_TYPES.some((t) => e.name.startsWith(`${t} `)));
 
 /**
  * The normalised dump: census entries left out, the columns of each CREATE TABLE in name order (column order is not
@@ -99,15 +121,24 @@ export function normalizeDump(dump: string, options: { live?: boolean } = {}): s
  */
 function withoutTrackingTables(entries: Entry[]): Entry[] {
   const names = [...trackingTables()].flatMap((t) => ['public', 'drizzle'].map((s) => `${s}.${quoteIdent(t)}`));
-  const owned = entries.flatMap((e) => [...e.body.matchAll(/^ALTER SEQUENCE (\S+) OWNED BY (\S+)\.[^.]+;$/gm)])
-    .filter((m) => names.includes(m[2]!)).map((m) => m[1]!);
+  const owned = entries
+    .flatMap((e) => [...e.body.matchAll(/^ALTER SEQUENCE (\S+) OWNED BY (\S+)\.[^.]+;$/gm)])
+    .filter((m) => names.includes(m[2]!))
+    .map((m) => m[1]!);
   const refs = [...names, ...owned].map((n) => new RegExp(`(^|[\\s(])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s(;,]|$)`, 'm'));
   return entries.filter((e) => !(e.schema === 'drizzle' || (e.type === 'SCHEMA' && e.name === 'drizzle') || refs.some((r) => r.test(e.body))));
 }
 
 function normalizeBody(body: string): string {
-  return body
-    .replace(/^ALTER TABLE (ONLY )?\S+ CLUSTER ON \S+;\n/gm, '')
-    .replace(/^(CREATE (?:UNLOGGED )?TABLE [^\n]* \(\n)([\s\S]*?)(\n\)[^;]*;)$/gm, (_all, head: string, columns: string, tail: string) =>
-      head + columns.split('\n').map((c) => c.replace(/,$/, '')).sort().join(',\n') + tail);
+  return body.replace(/^ALTER TABLE (ONLY )?\S+ CLUSTER ON \S+;\n/gm, '').replace(
+    /^(CREATE (?:UNLOGGED )?TABLE [^\n]* \(\n)([\s\S]*?)(\n\)[^;]*;)$/gm,
+    (_all, head: string, columns: string, tail: string) =>
+      head +
+      columns
+        .split('\n')
+        .map((c) => c.replace(/,$/, ''))
+        .sort()
+        .join(',\n') +
+      tail,
+  );
 }

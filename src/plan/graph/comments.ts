@@ -14,7 +14,12 @@ export function commentsOfCreated(steps: StepDraft[], expected: SchemaModel): St
   const out: StepDraft[][] = [];
   const done = new Set<string>();
   // The columns of a table created whole get their comments with it.
-  const wholeTables = new Set(steps.flatMap((s) => s.graph?.creates ?? []).filter((k) => k.startsWith('rel:')).map((k) => k.slice(4)));
+  const wholeTables = new Set(
+    steps
+      .flatMap((s) => s.graph?.creates ?? [])
+      .filter((k) => k.startsWith('rel:'))
+      .map((k) => k.slice(4)),
+  );
   const inWholeTable = (key: string) => key.startsWith('column:') && [...wholeTables].some((t) => key.startsWith(`column:${t}.`));
   for (const s of steps) {
     for (const created of s.graph?.creates ?? []) {

@@ -95,7 +95,14 @@ function leftToPostgres(actual: SchemaModel, key: string, dependent: string, op:
 /** The relation an object belongs to (its table or view), if it is a part of one. */
 function ownerOf(actual: SchemaModel, key: string): string | undefined {
   switch (kindOf(key)) {
-    case 'column': case 'default': case 'notnull': case 'identity': case 'constraint': case 'trigger': case 'policy': case 'rule':
+    case 'column':
+    case 'default':
+    case 'notnull':
+    case 'identity':
+    case 'constraint':
+    case 'trigger':
+    case 'policy':
+    case 'rule':
       return tableOfKey(key);
     case 'rel':
       return indexOwner(actual, nameOf(key))?.table;

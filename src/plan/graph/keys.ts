@@ -50,8 +50,14 @@ export function splitQualified(qualified: string): string[] {
       let j = i + 1;
       for (;;) {
         const k = qualified.indexOf('"', j);
-        if (k < 0) { j = qualified.length; break; }
-        if (qualified[k + 1] === '"') { j = k + 2; continue; }
+        if (k < 0) {
+          j = qualified.length;
+          break;
+        }
+        if (qualified[k + 1] === '"') {
+          j = k + 2;
+          continue;
+        }
         j = k + 1;
         break;
       }

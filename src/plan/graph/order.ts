@@ -76,7 +76,7 @@ class MinHeap {
   push(x: number): void {
     const a = this.items;
     a.push(x);
-    for (let i = a.length - 1; i > 0;) {
+    for (let i = a.length - 1; i > 0; ) {
       const p = (i - 1) >> 1;
       if (this.less(a[i]!, a[p]!) >= 0) break;
       [a[i], a[p]] = [a[p]!, a[i]!];
@@ -91,7 +91,7 @@ class MinHeap {
     const last = a.pop()!;
     if (a.length > 0) {
       a[0] = last;
-      for (let i = 0; ;) {
+      for (let i = 0; ; ) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

@@ -18,8 +18,11 @@ export function privilegesOfRecreated(ctx: PlanContext, steps: StepDraft[]): Ste
   // object may also say it creates its node).
   const dropped = new Set(steps.flatMap((s) => s.graph?.drops ?? []));
   const live = new Set([
-    ...Object.keys(ctx.actual.tables).map(node.rel), ...Object.keys(ctx.actual.views).map(node.rel), ...Object.keys(ctx.actual.sequences).map(node.rel),
-    ...Object.keys(ctx.actual.functions).map(node.function), ...[...Object.keys(ctx.actual.enums), ...Object.keys(ctx.actual.domains)].map(node.type),
+    ...Object.keys(ctx.actual.tables).map(node.rel),
+    ...Object.keys(ctx.actual.views).map(node.rel),
+    ...Object.keys(ctx.actual.sequences).map(node.rel),
+    ...Object.keys(ctx.actual.functions).map(node.function),
+    ...[...Object.keys(ctx.actual.enums), ...Object.keys(ctx.actual.domains)].map(node.type),
   ]);
   const created = new Set(steps.flatMap((s) => s.graph?.creates ?? []).filter((k) => dropped.has(k) || !live.has(k)));
   const defaultGrantees = new Set(Object.values(ctx.actual.defaultPrivileges ?? {}).flatMap((d) => atomsOf(d.grants).map((a) => a.role)));
@@ -28,13 +31,19 @@ export function privilegesOfRecreated(ctx: PlanContext, steps: StepDraft[]): Ste
   for (const key of keys) {
     const p = ctx.expected.privileges?.[key] ?? {};
     const { kind, name } = splitPrivilegeKey(key);
-    const nodeKey = kind === 'function' || kind === 'procedure' ? node.function(name) : kind === 'type' || kind === 'domain' ? node.type(name)
-      : kind === 'column' || kind === 'schema' ? undefined : node.rel(name);
+    const nodeKey =
+      kind === 'function' || kind === 'procedure' ? node.function(name) : kind === 'type' || kind === 'domain' ? node.type(name) : kind === 'column' || kind === 'schema' ? undefined : node.rel(name);
     if (nodeKey === undefined || !created.has(nodeKey)) continue;
     const withoutLive = { ...ctx, actual: { ...ctx.actual, privileges: Object.fromEntries(Object.entries(ctx.actual.privileges ?? {}).filter(([k]) => k !== key)) } };
     const creator = steps.find((s) => s.graph?.creates?.includes(nodeKey))!;
-    const finding = (kind: Finding['kind'], role?: string): Finding =>
-      ({ id: `${kind}:${name}${role !== undefined ? `:${role}` : ''}`, kind, severity: 'error', objectType: objectTypeOf(splitPrivilegeKey(key).kind), object: name, hint: '' });
+    const finding = (kind: Finding['kind'], role?: string): Finding => ({
+      id: `${kind}:${name}${role !== undefined ? `:${role}` : ''}`,
+      kind,
+      severity: 'error',
+      objectType: objectTypeOf(splitPrivilegeKey(key).kind),
+      object: name,
+      hint: '',
+    });
     const roles = new Set([...atomsOf(p.grants), ...atomsOf(p.revoked)].map((a) => a.role));
     const extra = [...defaultGrantees].filter((r) => !roles.has(r) && r !== 'OWNER' && kind !== 'column' && kind !== 'schema');
     const drafts = [
@@ -42,8 +51,14 @@ export function privilegesOfRecreated(ctx: PlanContext, steps: StepDraft[]): Ste
       ...[...roles].flatMap((r) => privilegeSteps(withoutLive, finding(atomsOf(p.grants).some((a) => a.role === r) ? 'missing_privilege' : 'unexpected_privilege', r))),
     ];
     if (extra.length > 0) {
-      drafts.push(draft(PHASE.privileges, creator.findingIds, `revoke what default privileges granted on new ${kind} ${name}`,
-        `REVOKE ALL ON ${grantKeyword(kind)} ${name} FROM ${extra.map((r) => (r === 'PUBLIC' ? 'PUBLIC' : quoteIdent(r))).join(', ')};`));
+      drafts.push(
+        draft(
+          PHASE.privileges,
+          creator.findingIds,
+          `revoke what default privileges granted on new ${kind} ${name}`,
+          `REVOKE ALL ON ${grantKeyword(kind)} ${name} FROM ${extra.map((r) => (r === 'PUBLIC' ? 'PUBLIC' : quoteIdent(r))).join(', ')};`,
+        ),
+      );
     }
     for (const d of drafts) {
       d.findingIds = [...creator.findingIds];
@@ -62,7 +77,9 @@ function createdObjectKeys(ctx: PlanContext, created: Set<string>): string[] {
     ...Object.entries(e.views).map(([k, v]) => [`${v.materialized ? 'materialized view' : 'view'} ${k}`, node.rel(k)]),
     ...Object.keys(e.sequences).map((k) => [`sequence ${k}`, node.rel(k)]),
     ...Object.entries(e.functions).map(([k, f]) => [`${f.kind} ${k}`, node.function(k)]),
-  ].filter(([, n]) => created.has(n!)).map(([k]) => k!);
+  ]
+    .filter(([, n]) => created.has(n!))
+    .map(([k]) => k!);
 }
 
 /** The finding object type privilegeSteps matches a privilege key's kind with. */

@@ -60,8 +60,13 @@ export function dropAndRecreate(expected: SchemaModel, actual: SchemaModel, ids:
       const table = tableOfKey(key);
       const col = expected.tables[table]?.columns.find((c) => c.name === lastName(key));
       if (!col || col.default === undefined) return undefined;
-      const drop = draft(PHASE.dependentDrops, [id], `drop default of ${table}.${q(col.name)} (it depends on ${because}; set again after)`,
-        `ALTER TABLE ${table} ALTER COLUMN ${q(col.name)} DROP DEFAULT;`, { table, lock: 'ACCESS EXCLUSIVE', graph: { drops: [key] } });
+      const drop = draft(
+        PHASE.dependentDrops,
+        [id],
+        `drop default of ${table}.${q(col.name)} (it depends on ${because}; set again after)`,
+        `ALTER TABLE ${table} ALTER COLUMN ${q(col.name)} DROP DEFAULT;`,
+        { table, lock: 'ACCESS EXCLUSIVE', graph: { drops: [key] } },
+      );
       const set = setDefault(id, table, col);
       set.graph = { creates: [key] };
       return retag([drop, set]);
@@ -70,16 +75,22 @@ export function dropAndRecreate(expected: SchemaModel, actual: SchemaModel, ids:
       const table = tableOfKey(key);
       const t = expected.tables[table]?.triggers[lastName(key)] ?? expected.views[table]?.triggers?.[lastName(key)];
       if (!t) return undefined;
-      const drop = draft(PHASE.dependentDrops, [id], `drop trigger ${q(t.name)} on ${table} (it depends on ${because}; re-created after)`,
-        `DROP TRIGGER IF EXISTS ${q(t.name)} ON ${table};`, { table, lock: 'SHARE ROW EXCLUSIVE', graph: { drops: [key] } });
+      const drop = draft(PHASE.dependentDrops, [id], `drop trigger ${q(t.name)} on ${table} (it depends on ${because}; re-created after)`, `DROP TRIGGER IF EXISTS ${q(t.name)} ON ${table};`, {
+        table,
+        lock: 'SHARE ROW EXCLUSIVE',
+        graph: { drops: [key] },
+      });
       return retag([drop, createTrigger(id, table, t, false)]);
     }
     case 'policy': {
       const table = tableOfKey(key);
       const p = expected.tables[table]?.policies[lastName(key)];
       if (!p) return undefined;
-      const drop = draft(PHASE.dependentDrops, [id], `drop policy ${q(p.name)} on ${table} (it depends on ${because}; re-created after)`,
-        `DROP POLICY IF EXISTS ${q(p.name)} ON ${table};`, { table, lock: 'ACCESS EXCLUSIVE', graph: { drops: [key] } });
+      const drop = draft(PHASE.dependentDrops, [id], `drop policy ${q(p.name)} on ${table} (it depends on ${because}; re-created after)`, `DROP POLICY IF EXISTS ${q(p.name)} ON ${table};`, {
+        table,
+        lock: 'ACCESS EXCLUSIVE',
+        graph: { drops: [key] },
+      });
       const create = createPolicy(id, table, p);
       create.graph = { creates: [key] };
       return retag([drop, create]);

@@ -10,9 +10,17 @@ const hasAttribute = (key: string, name: string) =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = (SELECT typrelid FROM pg_catalog.pg_type WHERE oid = ${lit(key)}::regtype) AND attname = ${lit(name)} AND NOT attisdropped)`;
 
 export function createComposite(id: string, key: string, c: CompositeDef): StepDraft[] {
-  const out = [draft(PHASE.types, [id], `create composite type ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
+  const out = [
+    draft(
+      PHASE.types,
+      [id],
+      `create composite type ${key}`,
+      doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
     CREATE TYPE ${key} AS (${c.attributes.map(attributeSql).join(', ')});
-  END IF;`), { graph: { creates: [node.type(key)] } })];
+  END IF;`),
+      { graph: { creates: [node.type(key)] } },
+    ),
+  ];
   if (c.comment !== undefined) out.push(draft(PHASE.comments, [id], `comment on type ${key}`, `COMMENT ON TYPE ${key} IS ${lit(c.comment)};`, { graph: { needs: [node.type(key)] } }));
   return out;
 }
@@ -48,24 +56,36 @@ export function alterCompositeSteps(id: string, key: string, e: CompositeDef, a:
   const used = columnsUsing(live, key);
   const retyped = e.attributes.filter((x) => have.has(x.name) && attributeSql(x) !== attributeSql(have.get(x.name)!));
   if (retyped.length > 0 && used.length > 0) {
-    return { refusal: 'retype_used', detail: `${retyped.map((x) => q(x.name)).join(', ')} of ${key} change type, but ${used.join(', ')} ${used.length === 1 ? 'stores' : 'store'} the type, and PostgreSQL cannot alter the type of an attribute in stored rows` };
+    return {
+      refusal: 'retype_used',
+      detail: `${retyped.map((x) => q(x.name)).join(', ')} of ${key} change type, but ${used.join(', ')} ${used.length === 1 ? 'stores' : 'store'} the type, and PostgreSQL cannot alter the type of an attribute in stored rows`,
+    };
   }
   const steps: StepDraft[] = [];
   const step = (summary: string, sql: string, hazards: StepDraft['hazards'] = []) =>
     steps.push(draft(PHASE.types + 0.5, [id], summary, sql, { lock: 'ACCESS EXCLUSIVE', hazards, graph: { creates: [node.type(key)] } }));
   for (const x of a.attributes) {
     if (want.has(x.name)) continue;
-    step(`drop attribute ${q(x.name)} of composite type ${key}${used.length > 0 ? ` (its values in ${used.join(', ')} are lost)` : ''}`,
-      `ALTER TYPE ${key} DROP ATTRIBUTE IF EXISTS ${q(x.name)} CASCADE;`, used.length > 0 ? ['DELETES_DATA'] : []);
+    step(
+      `drop attribute ${q(x.name)} of composite type ${key}${used.length > 0 ? ` (its values in ${used.join(', ')} are lost)` : ''}`,
+      `ALTER TYPE ${key} DROP ATTRIBUTE IF EXISTS ${q(x.name)} CASCADE;`,
+      used.length > 0 ? ['DELETES_DATA'] : [],
+    );
   }
   for (const x of retyped) {
-    step(`change the type of attribute ${q(x.name)} of composite type ${key} to ${x.type}`, `ALTER TYPE ${key} ALTER ATTRIBUTE ${q(x.name)} TYPE ${x.type}${x.collation ? ` COLLATE ${x.collation}` : ''} CASCADE;`);
+    step(
+      `change the type of attribute ${q(x.name)} of composite type ${key} to ${x.type}`,
+      `ALTER TYPE ${key} ALTER ATTRIBUTE ${q(x.name)} TYPE ${x.type}${x.collation ? ` COLLATE ${x.collation}` : ''} CASCADE;`,
+    );
   }
   for (const x of e.attributes) {
     if (have.has(x.name)) continue;
-    step(`add attribute ${q(x.name)} to composite type ${key}`, doBlock(`  IF NOT ${hasAttribute(key, x.name)} THEN
+    step(
+      `add attribute ${q(x.name)} to composite type ${key}`,
+      doBlock(`  IF NOT ${hasAttribute(key, x.name)} THEN
     ALTER TYPE ${key} ADD ATTRIBUTE ${attributeSql(x)} CASCADE;
-  END IF;`));
+  END IF;`),
+    );
   }
   return { steps };
 }

@@ -64,8 +64,11 @@ export function dedupeSql(table: string, t: TableDef, key: string[], nullsNotDis
     `  CREATE TEMP TABLE sd_dup AS
     SELECT t.ctid AS sd_rid, ${keyList}, row_number() OVER (PARTITION BY ${keyList} ORDER BY ${orderFor(keep, pk)}) AS sd_rn
     FROM ${table} t
-    JOIN (SELECT ${keyList} FROM ${table} t WHERE ${notNull} GROUP BY ${keyList} HAVING count(*) > 1) g ON ${match('t', 'g')};${
-  onlyInDegradedMode(recheck, 'SELECT count(*) INTO n FROM pg_temp.sd_dup WHERE sd_rn = 1;', `duplicate group(s) on (${key.join(', ')}) of ${table}`)}`,
+    JOIN (SELECT ${keyList} FROM ${table} t WHERE ${notNull} GROUP BY ${keyList} HAVING count(*) > 1) g ON ${match('t', 'g')};${onlyInDegradedMode(
+      recheck,
+      'SELECT count(*) INTO n FROM pg_temp.sd_dup WHERE sd_rn = 1;',
+      `duplicate group(s) on (${key.join(', ')}) of ${table}`,
+    )}`,
     `  ${archive(table, `duplicate on (${key.join(', ')}): merged into one row (keep ${keep})`, `FROM ${table} t JOIN sd_dup d ON t.ctid = d.sd_rid`)}`,
   ];
   if (merged.length > 0) {
@@ -102,8 +105,11 @@ export function rekeySql(table: string, key: string, recheck = false): string {
   CREATE TEMP TABLE sd_dup AS
     SELECT t.ctid AS sd_rid, ${k}, row_number() OVER (PARTITION BY ${k} ORDER BY t.ctid) AS sd_rn
     FROM ${table} t
-    JOIN (SELECT ${k} FROM ${table} t WHERE ${k} IS NOT NULL GROUP BY ${k} HAVING count(*) > 1) g ON t.${q(key)} = g.${q(key)};${
-  onlyInDegradedMode(recheck, 'SELECT count(*) INTO n FROM pg_temp.sd_dup WHERE sd_rn = 1;', `duplicate group(s) on (${key}) of ${table}`)}
+    JOIN (SELECT ${k} FROM ${table} t WHERE ${k} IS NOT NULL GROUP BY ${k} HAVING count(*) > 1) g ON t.${q(key)} = g.${q(key)};${onlyInDegradedMode(
+      recheck,
+      'SELECT count(*) INTO n FROM pg_temp.sd_dup WHERE sd_rn = 1;',
+      `duplicate group(s) on (${key}) of ${table}`,
+    )}
   IF EXISTS (SELECT 1 FROM pg_temp.sd_dup) THEN
     SELECT string_agg(DISTINCT c.conrelid::regclass::text, ', ') INTO refs
     FROM pg_catalog.pg_constraint c
@@ -130,9 +136,7 @@ export function orphansSql(table: string, columns: string[], refTable: string, r
   const notNull = columns.map((c) => `t.${q(c)} IS NOT NULL`).join(' AND ');
   let cond = `(${notNull} AND NOT EXISTS (SELECT 1 FROM ${refTable} p WHERE ${join}))`;
   if (matchFull && columns.length > 1) cond += ` OR (num_nulls(${columns.map((c) => `t.${q(c)}`).join(', ')}) BETWEEN 1 AND ${columns.length - 1})`;
-  const change = action === 'delete'
-    ? `DELETE FROM ${table} t WHERE ${cond};`
-    : `UPDATE ${table} t SET ${columns.map((c) => `${q(c)} = NULL`).join(', ')} WHERE ${cond};`;
+  const change = action === 'delete' ? `DELETE FROM ${table} t WHERE ${cond};` : `UPDATE ${table} t SET ${columns.map((c) => `${q(c)} = NULL`).join(', ')} WHERE ${cond};`;
   return doBlock(`  DECLARE n bigint;
   BEGIN
   LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE;${onlyInDegradedMode(recheck, `SELECT count(*) INTO n FROM ${table} t WHERE ${cond};`, `orphan row(s) of ${table} without a row in ${refTable}`)}

@@ -6,8 +6,7 @@ import { node } from '../graph/keys.js';
 const paren = (e: string) => (e.startsWith('(') ? e : `(${e})`);
 
 /** Whether the domain has a constraint of that name: the guard of the steps that have no IF [NOT] EXISTS form. */
-const domainConstraint = (key: string, name: string, extra = '') =>
-  `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE contypid = ${lit(key)}::regtype AND conname = ${lit(name)}${extra})`;
+const domainConstraint = (key: string, name: string, extra = '') => `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE contypid = ${lit(key)}::regtype AND conname = ${lit(name)}${extra})`;
 
 /**
  * A domain changed in place, as ALTER DOMAIN allows: its default, NOT NULL, and CHECK constraints (dropped, added
@@ -35,9 +34,12 @@ export function alterDomainSteps(id: string, key: string, e: DomainDef, a: Domai
       if (live.validated === false && c.validated !== false) step(`validate constraint ${q(name)} of domain ${key}`, doBlock(validate.slice(1)));
       continue;
     }
-    step(`add constraint ${q(name)} to domain ${key}${c.validated === false ? ' (NOT VALID)' : ''}`, doBlock(`  IF NOT ${domainConstraint(key, name)} THEN
+    step(
+      `add constraint ${q(name)} to domain ${key}${c.validated === false ? ' (NOT VALID)' : ''}`,
+      doBlock(`  IF NOT ${domainConstraint(key, name)} THEN
     ALTER DOMAIN ${key} ADD CONSTRAINT ${q(name)} CHECK ${paren(c.expression)} NOT VALID;
-  END IF;${validate}`));
+  END IF;${validate}`),
+    );
   }
   if (e.comment !== a.comment) step(`comment on domain ${key}`, `COMMENT ON DOMAIN ${key} IS ${e.comment === undefined ? 'NULL' : lit(e.comment)};`);
   return out;

@@ -57,7 +57,17 @@ export function draft(
   findingIds: string[],
   summary: string,
   sql: string,
-  opts: { lock?: LockLevel; table?: string; hazards?: HazardCode[]; needsDegraded?: boolean; transactional?: boolean; transactionalSql?: string; onlyIf?: string; commitAfter?: boolean; graph?: StepGraph } = {},
+  opts: {
+    lock?: LockLevel;
+    table?: string;
+    hazards?: HazardCode[];
+    needsDegraded?: boolean;
+    transactional?: boolean;
+    transactionalSql?: string;
+    onlyIf?: string;
+    commitAfter?: boolean;
+    graph?: StepGraph;
+  } = {},
 ): StepDraft {
   return {
     phase,

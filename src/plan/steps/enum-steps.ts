@@ -21,7 +21,8 @@ export function swapEnum(ids: string[], key: string, labels: string[], actual: S
   END IF;`);
   const out: StepDraft[] = [
     draft(PHASE.types, ids, `re-create enum ${key} with its values in the expected order (the old type is renamed aside)`, swap, {
-      lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.type(key)], creates: [node.type(key)] },
+      lock: 'ACCESS EXCLUSIVE',
+      graph: { drops: [node.type(key)], creates: [node.type(key)] },
     }),
   ];
   for (const [tableKey, t] of Object.entries(actual.tables)) {
@@ -30,13 +31,19 @@ export function swapEnum(ids: string[], key: string, labels: string[], actual: S
       const array = c.type === `${key}[]`;
       if (c.type !== key && !array) continue;
       const type = array ? `${key}[]` : key;
-      const convert = doBlock(`  IF (SELECT atttypid FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(tableKey)}::regclass AND attname = ${lit(c.name)}) = pg_catalog.to_regtype(${lit(array ? `${aside}[]` : aside)}) THEN
+      const convert =
+        doBlock(`  IF (SELECT atttypid FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(tableKey)}::regclass AND attname = ${lit(c.name)}) = pg_catalog.to_regtype(${lit(array ? `${aside}[]` : aside)}) THEN
     ALTER TABLE ${tableKey} ALTER COLUMN ${q(c.name)} TYPE ${type} USING ${q(c.name)}::text${array ? '[]' : ''}::${type};
   END IF;`);
-      out.push(draft(PHASE.types + 0.5, ids, `convert ${tableKey}.${q(c.name)} to the re-created enum ${key}`, convert, {
-        table: tableKey, lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy(tableKey),
-        graph: { alters: [node.column(tableKey, c.name)] },
-      }));
+      out.push(
+        draft(PHASE.types + 0.5, ids, `convert ${tableKey}.${q(c.name)} to the re-created enum ${key}`, convert, {
+          table: tableKey,
+          lock: 'ACCESS EXCLUSIVE',
+          hazards: ['REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'],
+          needsDegraded: busy(tableKey),
+          graph: { alters: [node.column(tableKey, c.name)] },
+        }),
+      );
     }
   }
   out.push(draft(PHASE.types + 0.5, ids, `drop the old enum ${aside}`, `DROP TYPE IF EXISTS ${aside};`, { lock: 'ACCESS EXCLUSIVE' }));

@@ -16,30 +16,35 @@ const STORAGE_OF_TYPE = `CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN '
  */
 export function columnStorage(ids: string[], key: string, c: ColumnDef): StepDraft {
   const col = q(c.name);
-  const sql = c.storage !== undefined
-    ? `ALTER TABLE ${key} ALTER COLUMN ${col} SET STORAGE ${c.storage.toUpperCase()};`
-    : doBlock(`  EXECUTE pg_catalog.format('ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s', ${lit(key)}, ${lit(c.name)},
+  const sql =
+    c.storage !== undefined
+      ? `ALTER TABLE ${key} ALTER COLUMN ${col} SET STORAGE ${c.storage.toUpperCase()};`
+      : doBlock(`  EXECUTE pg_catalog.format('ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s', ${lit(key)}, ${lit(c.name)},
     (SELECT ${STORAGE_OF_TYPE} FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
      WHERE a.attrelid = ${lit(key)}::regclass AND a.attname = ${lit(c.name)}));`);
   return draft(PHASE.columns + 0.5, ids, `set storage of ${key}.${col} to ${c.storage ?? 'the type default'}`, sql, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: { needs: [node.column(key, c.name)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { needs: [node.column(key, c.name)] },
   });
 }
 
 export function columnCompression(ids: string[], key: string, c: ColumnDef): StepDraft {
   const col = q(c.name);
-  return draft(PHASE.columns + 0.5, ids, `set compression of ${key}.${col} to ${c.compression ?? 'default'}`,
-    `ALTER TABLE ${key} ALTER COLUMN ${col} SET COMPRESSION ${c.compression ?? 'default'};`, {
-      table: key, lock: 'ACCESS EXCLUSIVE', graph: { needs: [node.column(key, c.name)] },
-    });
+  return draft(PHASE.columns + 0.5, ids, `set compression of ${key}.${col} to ${c.compression ?? 'default'}`, `ALTER TABLE ${key} ALTER COLUMN ${col} SET COMPRESSION ${c.compression ?? 'default'};`, {
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { needs: [node.column(key, c.name)] },
+  });
 }
 
 export function columnStatistics(ids: string[], key: string, c: ColumnDef): StepDraft {
   const col = q(c.name);
-  return draft(PHASE.columns + 0.5, ids, `set statistics target of ${key}.${col} to ${c.statistics ?? 'the default'}`,
-    `ALTER TABLE ${key} ALTER COLUMN ${col} SET STATISTICS ${c.statistics ?? -1};`, {
-      table: key, lock: 'SHARE UPDATE EXCLUSIVE', graph: { needs: [node.column(key, c.name)] },
-    });
+  return draft(PHASE.columns + 0.5, ids, `set statistics target of ${key}.${col} to ${c.statistics ?? 'the default'}`, `ALTER TABLE ${key} ALTER COLUMN ${col} SET STATISTICS ${c.statistics ?? -1};`, {
+    table: key,
+    lock: 'SHARE UPDATE EXCLUSIVE',
+    graph: { needs: [node.column(key, c.name)] },
+  });
 }
 
 /** The column properties a CREATE TABLE or ADD COLUMN does not set: storage, compression, statistics target. */
@@ -70,10 +75,7 @@ export function optionsSql(what: string, key: string, want: string[] | undefined
   const l = new Map((live ?? []).map(splitOption));
   const set = [...w].filter(([k, v]) => l.get(k) !== v).map(([k, v]) => `${optionName(k)} = ${lit(v)}`);
   const reset = [...l.keys()].filter((k) => !w.has(k)).map(optionName);
-  return [
-    ...(reset.length > 0 ? [`ALTER ${what} ${key} RESET (${reset.join(', ')});`] : []),
-    ...(set.length > 0 ? [`ALTER ${what} ${key} SET (${set.join(', ')});`] : []),
-  ];
+  return [...(reset.length > 0 ? [`ALTER ${what} ${key} RESET (${reset.join(', ')});`] : []), ...(set.length > 0 ? [`ALTER ${what} ${key} SET (${set.join(', ')});`] : [])];
 }
 
 /** Storage parameters of a table (and its TOAST table): SHARE UPDATE EXCLUSIVE for fillfactor, autovacuum and toast ones. */
@@ -101,12 +103,15 @@ export function replicaIdentity(id: string, key: string, t: TableDef): StepDraft
 export function createRule(id: string, key: string, r: RuleDef, onTable: boolean, phase: number = PHASE.triggers): StepDraft {
   const enabled = r.enabled === 'disabled' ? 'DISABLE' : r.enabled === 'replica' ? 'ENABLE REPLICA' : r.enabled === 'always' ? 'ENABLE ALWAYS' : 'ENABLE';
   const sql = `${r.definition.replace(/^CREATE RULE /, 'CREATE OR REPLACE RULE ')};${onTable ? `\nALTER TABLE ${key} ${enabled} RULE ${q(r.name)};` : ''}${
-    r.comment !== undefined ? `\nCOMMENT ON RULE ${q(r.name)} ON ${key} IS ${lit(r.comment)};` : ''}`;
+    r.comment !== undefined ? `\nCOMMENT ON RULE ${q(r.name)} ON ${key} IS ${lit(r.comment)};` : ''
+  }`;
   return draft(phase, [id], `create rule ${q(r.name)} on ${key}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE', graph: { creates: [node.rule(key, r.name)] } });
 }
 
 export function dropRule(id: string, key: string, name: string, why: string): StepDraft {
   return draft(PHASE.dependentDrops, [id], `drop rule ${q(name)} on ${key} (${why})`, `DROP RULE IF EXISTS ${q(name)} ON ${key};`, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.rule(key, name)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { drops: [node.rule(key, name)] },
   });
 }

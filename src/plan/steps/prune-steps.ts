@@ -13,14 +13,30 @@ import { node } from '../graph/keys.js';
  * values as the given type (text, or the domain's base type), so that the type can go.
  */
 export function archiveTable(id: string, key: string, schema: string, name: string, columns: string[], convert: { column: string; type: string }[] = []): StepDraft {
-  const converts = convert.map(({ column, type }) =>
-    `\n    EXECUTE format('ALTER TABLE schema_doctor.%I ALTER COLUMN %I DROP DEFAULT, ALTER COLUMN %I TYPE ${type} USING %I::${type}', archived, ${lit(column)}, ${lit(column)}, ${lit(column)});`).join('');
-  return draft(PHASE.prune, [id], `move table ${key} into schema_doctor (archived, renamed with the run id)`, doBlock(`  IF to_regclass(${lit(key)}) IS NOT NULL THEN
+  const converts = convert
+    .map(
+      ({ column, type }) =>
+        `\n    EXECUTE format('ALTER TABLE schema_doctor.%I ALTER COLUMN %I DROP DEFAULT, ALTER COLUMN %I TYPE ${type} USING %I::${type}', archived, ${lit(column)}, ${lit(column)}, ${lit(column)});`,
+    )
+    .join('');
+  return draft(
+    PHASE.prune,
+    [id],
+    `move table ${key} into schema_doctor (archived, renamed with the run id)`,
+    doBlock(
+      `  IF to_regclass(${lit(key)}) IS NOT NULL THEN
     EXECUTE format('ALTER TABLE %s RENAME TO %I', ${lit(key)}, archived);
     EXECUTE format('ALTER TABLE %I.%I SET SCHEMA schema_doctor', ${lit(schema)}, archived);${converts}
-  END IF;`, `archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);`), {
-    table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT'], graph: { drops: [node.rel(key), ...columns.map((c) => node.column(key, c))] },
-  });
+  END IF;`,
+      `archived text := left(${lit(name)} || '__' || replace(${RUN_ID}, '-', '_'), 63);`,
+    ),
+    {
+      table: key,
+      lock: 'ACCESS EXCLUSIVE',
+      hazards: ['DROPS_OBJECT'],
+      graph: { drops: [node.rel(key), ...columns.map((c) => node.column(key, c))] },
+    },
+  );
 }
 
 /** Archives every row's value of one column as `{key, column, value}` (the key: the primary key, else the ctid). */
@@ -32,10 +48,16 @@ export function archiveColumnValues(key: string, column: string, pk: string[], r
 }
 
 export function archiveColumn(id: string, key: string, column: string, pk: string[]): StepDraft {
-  return draft(PHASE.prune, [id], `archive and drop column ${key}.${q(column)}`, doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(column)} AND NOT attisdropped AND attinhcount = 0) THEN
+  return draft(
+    PHASE.prune,
+    [id],
+    `archive and drop column ${key}.${q(column)}`,
+    doBlock(`  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(column)} AND NOT attisdropped AND attinhcount = 0) THEN
     ${archiveColumnValues(key, column, pk, `pruned column ${column}`)}
     ALTER TABLE ${key} DROP COLUMN ${q(column)};
-  END IF;`), { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT', 'DELETES_DATA', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true, graph: { drops: [node.column(key, column)] } });
+  END IF;`),
+    { table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['DROPS_OBJECT', 'DELETES_DATA', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true, graph: { drops: [node.column(key, column)] } },
+  );
 }
 
 /** Records the definition, then drops the object (no CASCADE: a dependant makes the step fail and the run roll back). */

@@ -5,9 +5,17 @@ import { node } from '../graph/keys.js';
 import { draft, PHASE, type StepDraft } from './draft.js';
 
 export function createRange(id: string, key: string, r: RangeDef): StepDraft[] {
-  const out = [draft(PHASE.types, [id], `create range type ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
+  const out = [
+    draft(
+      PHASE.types,
+      [id],
+      `create range type ${key}`,
+      doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
     CREATE TYPE ${key} AS RANGE (${rangeOptions(r)});
-  END IF;`), { graph: { creates: [node.type(key)] } })];
+  END IF;`),
+      { graph: { creates: [node.type(key)] } },
+    ),
+  ];
   if (r.comment !== undefined) out.push(draft(PHASE.comments, [id], `comment on type ${key}`, `COMMENT ON TYPE ${key} IS ${lit(r.comment)};`, { graph: { needs: [node.type(key)] } }));
   return out;
 }

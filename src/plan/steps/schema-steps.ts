@@ -10,8 +10,12 @@ export function createSchema(id: string, name: string): StepDraft {
 
 /** With a version pinned in the manifest, that version (else the control file's default_version). */
 export function createExtension(id: string, name: string, schema: string, version?: string): StepDraft {
-  return draft(PHASE.schema, [id], `install extension ${name}${version !== undefined ? ` version ${version}` : ''}`,
-    `CREATE EXTENSION IF NOT EXISTS ${q(name)} SCHEMA ${q(schema)}${version !== undefined ? ` VERSION ${lit(version)}` : ''};`);
+  return draft(
+    PHASE.schema,
+    [id],
+    `install extension ${name}${version !== undefined ? ` version ${version}` : ''}`,
+    `CREATE EXTENSION IF NOT EXISTS ${q(name)} SCHEMA ${q(schema)}${version !== undefined ? ` VERSION ${lit(version)}` : ''};`,
+  );
 }
 
 /**
@@ -19,15 +23,26 @@ export function createExtension(id: string, name: string, schema: string, versio
  * "if needed" form: the DO block compares pg_extension.extversion first, so a second run does nothing.
  */
 export function updateExtension(id: string, name: string, version: string): StepDraft {
-  return draft(PHASE.schema, [id], `update extension ${name} to version ${version}`, doBlock(`  IF (SELECT extversion FROM pg_catalog.pg_extension WHERE extname = ${lit(name)}) IS DISTINCT FROM ${lit(version)} THEN
+  return draft(
+    PHASE.schema,
+    [id],
+    `update extension ${name} to version ${version}`,
+    doBlock(`  IF (SELECT extversion FROM pg_catalog.pg_extension WHERE extname = ${lit(name)}) IS DISTINCT FROM ${lit(version)} THEN
     ALTER EXTENSION ${q(name)} UPDATE TO ${lit(version)};
-  END IF;`));
+  END IF;`),
+  );
 }
 
 export function createEnum(id: string, key: string, e: EnumDef): StepDraft {
-  return draft(PHASE.types, [id], `create enum ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
+  return draft(
+    PHASE.types,
+    [id],
+    `create enum ${key}`,
+    doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN
     CREATE TYPE ${key} AS ENUM (${e.values.map(lit).join(', ')});
-  END IF;`), { graph: { creates: [node.type(key)] } });
+  END IF;`),
+    { graph: { creates: [node.type(key)] } },
+  );
 }
 
 /** ALTER TYPE … ADD VALUE keeps the expected order by naming its neighbour. */
@@ -36,12 +51,15 @@ export function addEnumValue(id: string, key: string, e: EnumDef, value: string)
   const pos = i > 0 ? ` AFTER ${lit(e.values[i - 1]!)}` : e.values.length > 1 ? ` BEFORE ${lit(e.values[1]!)}` : '';
   // A new value cannot be used before the transaction that added it commits (SQLSTATE 55P04).
   return draft(PHASE.types, [id], `add value ${lit(value)} to enum ${key}`, `ALTER TYPE ${key} ADD VALUE IF NOT EXISTS ${lit(value)}${pos};`, {
-    commitAfter: true, graph: { creates: [node.type(key)] },
+    commitAfter: true,
+    graph: { creates: [node.type(key)] },
   });
 }
 
 export function createDomain(id: string, key: string, d: DomainDef): StepDraft {
-  const checks = Object.entries(d.checks ?? {}).map(([n, c]) => ` CONSTRAINT ${q(n)} CHECK ${c.expression.startsWith('(') ? c.expression : `(${c.expression})`}`).join('');
+  const checks = Object.entries(d.checks ?? {})
+    .map(([n, c]) => ` CONSTRAINT ${q(n)} CHECK ${c.expression.startsWith('(') ? c.expression : `(${c.expression})`}`)
+    .join('');
   const stmt = `CREATE DOMAIN ${key} AS ${d.type}${d.collation ? ` COLLATE ${d.collation}` : ''}${d.default !== undefined ? ` DEFAULT ${d.default}` : ''}${d.notNull ? ' NOT NULL' : ''}${checks}`;
   return draft(PHASE.types, [id], `create domain ${key}`, doBlock(`  IF to_regtype(${lit(key)}) IS NULL THEN\n    ${stmt};\n  END IF;`), { graph: { creates: [node.type(key)] } });
 }
@@ -86,10 +104,12 @@ export function dropFunction(id: string, key: string, f: { kind: string; schema:
 
 /** `check_option=local` → `check_option = 'local'`: names quoted as needed, values as literals. */
 function viewOptionsSql(options: string[]): string {
-  return options.map((o) => {
-    const i = o.indexOf('=');
-    return i < 0 ? q(o) : `${q(o.slice(0, i))} = ${lit(o.slice(i + 1))}`;
-  }).join(', ');
+  return options
+    .map((o) => {
+      const i = o.indexOf('=');
+      return i < 0 ? q(o) : `${q(o.slice(0, i))} = ${lit(o.slice(i + 1))}`;
+    })
+    .join(', ');
 }
 
 /** Creates a view (CREATE OR REPLACE) or a materialized view (IF NOT EXISTS); a changed one is dropped first (dropView). */
@@ -105,6 +125,7 @@ export function createView(id: string, key: string, v: ViewDef): StepDraft {
 /** Drops a view so it can be re-created (its dependents are dropped before it and re-created after). */
 export function dropView(id: string, key: string, materialized: boolean, why: string): StepDraft {
   return draft(PHASE.dependentDrops, [id], `drop ${materialized ? 'materialized ' : ''}view ${key} (${why})`, `DROP ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${key};`, {
-    lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.rel(key)] },
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { drops: [node.rel(key)] },
   });
 }

@@ -55,7 +55,10 @@ export function addColumnFilled(id: string, key: string, c: ColumnDef, fill: str
     `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} SET NOT NULL;`,
   ].join('\n');
   return draft(PHASE.columns, [id], `add column ${key}.${q(c.name)} filled by policy`, sql, {
-    table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_ROWS', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: true,
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    hazards: ['REWRITES_ROWS', 'TAKES_ACCESS_EXCLUSIVE_LOCK'],
+    needsDegraded: true,
     graph: { creates: columnNodes(key, c) },
   });
 }
@@ -63,25 +66,33 @@ export function addColumnFilled(id: string, key: string, c: ColumnDef, fill: str
 export function setDefault(id: string, key: string, c: ColumnDef): StepDraft {
   const sql = c.default === undefined ? `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} DROP DEFAULT;` : `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} SET DEFAULT ${c.default};`;
   return draft(PHASE.columns, [id], `${c.default === undefined ? 'drop' : 'set'} default of ${key}.${q(c.name)}`, sql, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: c.default === undefined ? { drops: [node.default(key, c.name)] } : { creates: [node.default(key, c.name)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: c.default === undefined ? { drops: [node.default(key, c.name)] } : { creates: [node.default(key, c.name)] },
   });
 }
 
 export function dropDefault(id: string, key: string, column: string): StepDraft {
   return draft(PHASE.columns - 0.5, [id], `drop default of ${key}.${q(column)}`, `ALTER TABLE ${key} ALTER COLUMN ${q(column)} DROP DEFAULT;`, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.default(key, column)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { drops: [node.default(key, column)] },
   });
 }
 
 export function dropTrigger(id: string, key: string, name: string): StepDraft {
   return draft(PHASE.dependentDrops, [id], `drop trigger ${q(name)} on ${key} (its definition changes)`, `DROP TRIGGER IF EXISTS ${q(name)} ON ${key};`, {
-    table: key, lock: 'SHARE ROW EXCLUSIVE', graph: { drops: [node.trigger(key, name)] },
+    table: key,
+    lock: 'SHARE ROW EXCLUSIVE',
+    graph: { drops: [node.trigger(key, name)] },
   });
 }
 
 export function dropPolicy(id: string, key: string, name: string): StepDraft {
   return draft(PHASE.dependentDrops, [id], `drop policy ${q(name)} on ${key} (its definition changes)`, `DROP POLICY IF EXISTS ${q(name)} ON ${key};`, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.policy(key, name)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { drops: [node.policy(key, name)] },
   });
 }
 
@@ -108,7 +119,9 @@ export function setNotNull(id: string, key: string, column: string, online: bool
 
 export function dropNotNull(id: string, key: string, column: string): StepDraft {
   return draft(PHASE.columns, [id], `drop NOT NULL on ${key}.${q(column)}`, `ALTER TABLE ${key} ALTER COLUMN ${q(column)} DROP NOT NULL;`, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.notNull(key, column)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { drops: [node.notNull(key, column)] },
   });
 }
 
@@ -117,12 +130,20 @@ export function dropNotNull(id: string, key: string, column: string): StepDraft 
  * child: "cannot alter inherited column"); the condition skips it there, and the parent's step recurses to it.
  */
 export function alterType(id: string, key: string, c: ColumnDef, busy: boolean): StepDraft {
-  return draft(PHASE.columns, [id], `change type of ${key}.${q(c.name)} to ${c.type}`,
-    `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} TYPE ${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''} USING ${q(c.name)}::${c.type};`, {
-      table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['CHANGES_COLUMN_TYPE', 'REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
+  return draft(
+    PHASE.columns,
+    [id],
+    `change type of ${key}.${q(c.name)} to ${c.type}`,
+    `ALTER TABLE ${key} ALTER COLUMN ${q(c.name)} TYPE ${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''} USING ${q(c.name)}::${c.type};`,
+    {
+      table: key,
+      lock: 'ACCESS EXCLUSIVE',
+      hazards: ['CHANGES_COLUMN_TYPE', 'REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'],
+      needsDegraded: busy,
       onlyIf: `SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(key)}::regclass AND attname = ${lit(c.name)} AND attinhcount = 0`,
       graph: { alters: [node.column(key, c.name)] },
-    });
+    },
+  );
 }
 
 /** What adding a constraint makes: the constraint, and the index a key or exclusion constraint owns. */
@@ -148,7 +169,9 @@ export function constraintIndexOptions(id: string, key: string, c: ConstraintDef
   const reset = (live?.indexOptions ?? []).map(keyOf).filter((k) => !wanted.some((o) => keyOf(o) === k));
   const sql = [...(wanted.length > 0 ? [`ALTER INDEX ${index} SET (${wanted.join(', ')});`] : []), ...(reset.length > 0 ? [`ALTER INDEX ${index} RESET (${reset.join(', ')});`] : [])].join('\n');
   return draft(PHASE.constraints, [id], `set storage parameters of the index of constraint ${q(c.name)} on ${key}`, sql, {
-    table: key, lock: 'SHARE UPDATE EXCLUSIVE', graph: { needs: [node.constraint(key, c.name)] },
+    table: key,
+    lock: 'SHARE UPDATE EXCLUSIVE',
+    graph: { needs: [node.constraint(key, c.name)] },
   });
 }
 
@@ -171,9 +194,14 @@ function addConstraintSteps(id: string, key: string, c: ConstraintDef, busy: boo
   if ((c.type === 'unique' || c.type === 'primary_key') && online && !c.deferrable) {
     return uniqueOnline(id, key, c);
   }
-  return [draft(PHASE.constraints, [id], `add constraint ${q(c.name)} on ${key}`, ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.definition}`), {
-    table: key, lock: 'ACCESS EXCLUSIVE', hazards: busy ? ['TAKES_ACCESS_EXCLUSIVE_LOCK'] : [], needsDegraded: false,
-  })];
+  return [
+    draft(PHASE.constraints, [id], `add constraint ${q(c.name)} on ${key}`, ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.definition}`), {
+      table: key,
+      lock: 'ACCESS EXCLUSIVE',
+      hazards: busy ? ['TAKES_ACCESS_EXCLUSIVE_LOCK'] : [],
+      needsDegraded: false,
+    }),
+  ];
 }
 
 /**
@@ -191,21 +219,37 @@ export function uniqueOnline(id: string, key: string, c: ConstraintDef): StepDra
   const invalidGuard = `SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = to_regclass(${lit(idx)}) AND NOT indisvalid`;
   return [
     draft(PHASE.concurrent, [id], `drop invalid index ${idx} left by an interrupted build, if any`, `${dropInvalid};`, {
-      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, onlyIf: invalidGuard, transactionalSql: `DROP INDEX IF EXISTS ${idx};`,
+      table: key,
+      lock: 'SHARE UPDATE EXCLUSIVE',
+      transactional: false,
+      onlyIf: invalidGuard,
+      transactionalSql: `DROP INDEX IF EXISTS ${idx};`,
     }),
     draft(PHASE.concurrent, [id], `build unique index ${q(c.name)} concurrently on ${key}`, build, {
-      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false,
+      table: key,
+      lock: 'SHARE UPDATE EXCLUSIVE',
+      transactional: false,
       transactionalSql: `CREATE UNIQUE INDEX IF NOT EXISTS ${q(c.name)} ON ${key} (${cols})${nnd};`,
     }),
-    draft(PHASE.afterConcurrent, [id], `attach ${q(c.name)} as ${c.type === 'primary_key' ? 'primary key' : 'unique constraint'} of ${key}`,
-      ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.type === 'primary_key' ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(c.name)}${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`),
-      { table: key, lock: 'ACCESS EXCLUSIVE' }),
+    draft(
+      PHASE.afterConcurrent,
+      [id],
+      `attach ${q(c.name)} as ${c.type === 'primary_key' ? 'primary key' : 'unique constraint'} of ${key}`,
+      ifNoConstraint(
+        key,
+        c.name,
+        `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} ${c.type === 'primary_key' ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(c.name)}${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`,
+      ),
+      { table: key, lock: 'ACCESS EXCLUSIVE' },
+    ),
   ];
 }
 
 export function dropConstraint(id: string, key: string, name: string, phase: number = PHASE.constraints): StepDraft {
   return draft(phase, [id], `drop constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} DROP CONSTRAINT IF EXISTS ${q(name)};`, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.constraint(key, name)], frees: [node.index(key, name)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { drops: [node.constraint(key, name)], frees: [node.index(key, name)] },
   });
 }
 
@@ -220,7 +264,9 @@ export function replaceConstraint(id: string, key: string, c: ConstraintDef, bus
   END IF;`);
   return [
     draft(PHASE.constraints - 0.5, [id], `drop constraint ${q(c.name)} on ${key} (its definition changes)`, drop, {
-      table: key, lock: 'ACCESS EXCLUSIVE', graph: { drops: [node.constraint(key, c.name)], frees: [node.index(key, c.name)] },
+      table: key,
+      lock: 'ACCESS EXCLUSIVE',
+      graph: { drops: [node.constraint(key, c.name)], frees: [node.index(key, c.name)] },
     }),
     ...addConstraint(id, key, c, busy, false),
   ];
@@ -228,7 +274,9 @@ export function replaceConstraint(id: string, key: string, c: ConstraintDef, bus
 
 export function validateConstraint(id: string, key: string, name: string): StepDraft {
   return draft(PHASE.validate - 1, [id], `validate constraint ${q(name)} on ${key}`, `ALTER TABLE ${key} VALIDATE CONSTRAINT ${q(name)};`, {
-    table: key, lock: 'SHARE UPDATE EXCLUSIVE', graph: { needs: [node.constraint(key, name)] },
+    table: key,
+    lock: 'SHARE UPDATE EXCLUSIVE',
+    graph: { needs: [node.constraint(key, name)] },
   });
 }
 
@@ -240,7 +288,11 @@ export function createIndex(id: string, key: string, i: IndexDef, online: boolea
   const graph = { creates: [node.index(key, i.name)] };
   if (online && !partitioned) {
     return draft(PHASE.concurrent, [id], `create index ${q(i.name)} concurrently on ${key}`, indexSql(key, i, true), {
-      table: key, lock: 'SHARE UPDATE EXCLUSIVE', transactional: false, transactionalSql: indexSql(key, i, false), graph,
+      table: key,
+      lock: 'SHARE UPDATE EXCLUSIVE',
+      transactional: false,
+      transactionalSql: indexSql(key, i, false),
+      graph,
     });
   }
   return draft(PHASE.indexes, [id], `create index ${q(i.name)} on ${key}`, indexSql(key, i, false), { table: key, lock: 'SHARE', graph });
@@ -252,20 +304,27 @@ export function dropIndex(id: string, schema: string, name: string, phase: numbe
 
 export function rename(id: string, what: 'index' | 'constraint', key: string, from: string, to: string): StepDraft {
   const schema = key.slice(0, key.indexOf('.'));
-  const sql = what === 'index'
-    ? `ALTER INDEX IF EXISTS ${schema}.${q(from)} RENAME TO ${q(to)};`
-    : doBlock(`  IF ${constraintExists(key, from)} AND NOT ${constraintExists(key, to)} THEN\n    ALTER TABLE ${key} RENAME CONSTRAINT ${q(from)} TO ${q(to)};\n  END IF;`);
-  const graph = what === 'index'
-    ? { frees: [node.index(key, from)], creates: [node.index(key, to)] }
-    : { frees: [node.constraint(key, from), node.index(key, from)], creates: [node.constraint(key, to)] };
+  const sql =
+    what === 'index'
+      ? `ALTER INDEX IF EXISTS ${schema}.${q(from)} RENAME TO ${q(to)};`
+      : doBlock(`  IF ${constraintExists(key, from)} AND NOT ${constraintExists(key, to)} THEN\n    ALTER TABLE ${key} RENAME CONSTRAINT ${q(from)} TO ${q(to)};\n  END IF;`);
+  const graph =
+    what === 'index' ? { frees: [node.index(key, from)], creates: [node.index(key, to)] } : { frees: [node.constraint(key, from), node.index(key, from)], creates: [node.constraint(key, to)] };
   return draft(what === 'index' ? PHASE.indexes : PHASE.constraints, [id], `rename ${what} ${q(from)} to ${q(to)} on ${key}`, sql, { table: key, lock: 'ACCESS EXCLUSIVE', graph });
 }
 
 export function attachUniqueIndex(id: string, key: string, c: ConstraintDef, index: string): StepDraft {
-  return draft(PHASE.constraints, [id], `turn unique index ${q(index)} into constraint ${q(c.name)} on ${key}`,
-    ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} UNIQUE USING INDEX ${q(index)}`), {
-      table: key, lock: 'ACCESS EXCLUSIVE', graph: { frees: [node.index(key, index)], creates: constraintNodes(key, c) },
-    });
+  return draft(
+    PHASE.constraints,
+    [id],
+    `turn unique index ${q(index)} into constraint ${q(c.name)} on ${key}`,
+    ifNoConstraint(key, c.name, `ALTER TABLE ${key} ADD CONSTRAINT ${q(c.name)} UNIQUE USING INDEX ${q(index)}`),
+    {
+      table: key,
+      lock: 'ACCESS EXCLUSIVE',
+      graph: { frees: [node.index(key, index)], creates: constraintNodes(key, c) },
+    },
+  );
 }
 
 export function triggerSql(key: string, t: TriggerDef): string {
@@ -282,7 +341,9 @@ export function triggerSql(key: string, t: TriggerDef): string {
 export function createTrigger(id: string, key: string, t: TriggerDef, replace: boolean): StepDraft {
   const drop = replace ? `DROP TRIGGER IF EXISTS ${q(t.name)} ON ${key};\n` : '';
   return draft(PHASE.triggers, [id], `${replace ? 're-create' : 'create'} trigger ${q(t.name)} on ${key}`, drop + triggerSql(key, t), {
-    table: key, lock: 'SHARE ROW EXCLUSIVE', graph: { ...(replace && { drops: [node.trigger(key, t.name)] }), creates: [node.trigger(key, t.name)] },
+    table: key,
+    lock: 'SHARE ROW EXCLUSIVE',
+    graph: { ...(replace && { drops: [node.trigger(key, t.name)] }), creates: [node.trigger(key, t.name)] },
   });
 }
 
@@ -294,18 +355,37 @@ export function createPolicy(id: string, key: string, p: PolicyDef): StepDraft {
   // Re-created policies lose their comment: it is set again with them.
   const comment = p.comment !== undefined ? `\nCOMMENT ON POLICY ${q(p.name)} ON ${key} IS ${lit(p.comment)};` : '';
   return draft(PHASE.triggers, [id], `create policy ${q(p.name)} on ${key}`, policySql(key, p) + comment, {
-    table: key, lock: 'ACCESS EXCLUSIVE', graph: { creates: [node.policy(key, p.name)] },
+    table: key,
+    lock: 'ACCESS EXCLUSIVE',
+    graph: { creates: [node.policy(key, p.name)] },
   });
 }
 
 export function tableProps(id: string, key: string, e: TableDef, a: TableDef, busy: boolean): StepDraft[] {
   const out: StepDraft[] = [];
-  if (!!e.rowSecurity !== !!a.rowSecurity) out.push(draft(PHASE.tables, [id], `${e.rowSecurity ? 'enable' : 'disable'} row level security on ${key}`, `ALTER TABLE ${key} ${e.rowSecurity ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY;`, { table: key, lock: 'ACCESS EXCLUSIVE' }));
-  if (!!e.forceRowSecurity !== !!a.forceRowSecurity) out.push(draft(PHASE.tables, [id], `${e.forceRowSecurity ? 'force' : 'no force'} row level security on ${key}`, `ALTER TABLE ${key} ${e.forceRowSecurity ? '' : 'NO '}FORCE ROW LEVEL SECURITY;`, { table: key, lock: 'ACCESS EXCLUSIVE' }));
+  if (!!e.rowSecurity !== !!a.rowSecurity)
+    out.push(
+      draft(PHASE.tables, [id], `${e.rowSecurity ? 'enable' : 'disable'} row level security on ${key}`, `ALTER TABLE ${key} ${e.rowSecurity ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY;`, {
+        table: key,
+        lock: 'ACCESS EXCLUSIVE',
+      }),
+    );
+  if (!!e.forceRowSecurity !== !!a.forceRowSecurity)
+    out.push(
+      draft(PHASE.tables, [id], `${e.forceRowSecurity ? 'force' : 'no force'} row level security on ${key}`, `ALTER TABLE ${key} ${e.forceRowSecurity ? '' : 'NO '}FORCE ROW LEVEL SECURITY;`, {
+        table: key,
+        lock: 'ACCESS EXCLUSIVE',
+      }),
+    );
   if (!!e.unlogged !== !!a.unlogged) {
-    out.push(draft(PHASE.tables, [id], `set ${key} ${e.unlogged ? 'UNLOGGED' : 'LOGGED'}`, `ALTER TABLE ${key} SET ${e.unlogged ? 'UNLOGGED' : 'LOGGED'};`, {
-      table: key, lock: 'ACCESS EXCLUSIVE', hazards: ['REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'], needsDegraded: busy,
-    }));
+    out.push(
+      draft(PHASE.tables, [id], `set ${key} ${e.unlogged ? 'UNLOGGED' : 'LOGGED'}`, `ALTER TABLE ${key} SET ${e.unlogged ? 'UNLOGGED' : 'LOGGED'};`, {
+        table: key,
+        lock: 'ACCESS EXCLUSIVE',
+        hazards: ['REWRITES_TABLE', 'TAKES_ACCESS_EXCLUSIVE_LOCK'],
+        needsDegraded: busy,
+      }),
+    );
   }
   return out;
 }
